@@ -1,0 +1,18 @@
+using CoCreation.Ideas.Infrastructure;
+using CoCreation.Messaging;
+using CoCreation.Persistence;
+
+namespace CoCreation.Ideas.Extensions;
+
+internal static class ApplicationServiceExtensions
+{
+    public const string ServiceName = "ideas";
+    public const string DatabaseName = "ideasdb";
+
+    public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddServiceDatabase<IdeasDbContext, IdeasSqliteDbContext, IdeasSqlServerDbContext>(DatabaseName);
+        builder.AddMessaging<IdeasDbContext>(ServiceName, typeof(Program).Assembly);
+        return builder;
+    }
+}

@@ -1,0 +1,57 @@
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace CoCreation.Messaging.Inbox;
+
+/// <summary>
+/// Base of every consumer: <see cref="HandleAsync"/> only changes the context, and its changes are saved together
+/// with the inbox record for this MessageId. A redelivered message (the broker's at-least-once delivery, or the
+/// outbox publishing again after a crash) finds the record and changes nothing.
+/// </summary>
+public abstract class IdempotentConsumer<TMessage, TContext>(TContext db, TimeProvider clock, ILogger logger) : IConsumer<TMessage>
+    where TMessage : class
+    where TContext : MessagingDbContext
+{
+    protected TContext Db => db;
+
+    protected TimeProvider Clock => clock;
+
+    public async Task Consume(ConsumeContext<TMessage> context)
+    {
+        var messageId = context.MessageId
+            ?? throw new InvalidOperationException($"{typeof(TMessage).Name} arrived without a MessageId; it cannot be deduplicated.");
+        var consumer = GetType().Name;
+        var correlationId = context.Headers.Get<string>(Outbox.OutboxDispatcher<TContext>.CorrelationIdHeader);
+        using var scope = logger.BeginScope(new Dictionary<string, object?> { ["MessageId"] = messageId, ["CorrelationId"] = correlationId });
+
+        if (await AlreadyHandledAsync(messageId, consumer, context.CancellationToken))
+        {
+            logger.LogInformation("{Consumer} already handled message {MessageId}; ignoring the redelivery", consumer, messageId);
+            return;
+        }
+
+        await HandleAsync(context.Message, context);
+        db.InboxMessages.Add(new InboxMessage(messageId, consumer, clock.GetUtcNow().UtcDateTime));
+        try
+        {
+            await db.SaveChangesAsync(context.CancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Two deliveries of the same message may race; if the other one committed first, the inbox key kept this one out.
+            db.ChangeTracker.Clear();
+            if (!await AlreadyHandledAsync(messageId, consumer, context.CancellationToken))
+            {
+                throw;
+            }
+            logger.LogInformation("{Consumer} handled message {MessageId} concurrently; this copy was discarded", consumer, messageId);
+        }
+    }
+
+    /// <summary>Applies the message to the context (and may add outbox rows); the base class saves.</summary>
+    protected abstract Task HandleAsync(TMessage message, ConsumeContext<TMessage> context);
+
+    private Task<bool> AlreadyHandledAsync(Guid messageId, string consumer, CancellationToken cancellationToken) =>
+        db.InboxMessages.AnyAsync(m => m.MessageId == messageId && m.Consumer == consumer, cancellationToken);
+}
