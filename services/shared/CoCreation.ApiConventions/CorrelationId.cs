@@ -34,7 +34,14 @@ internal sealed class CorrelationIdMiddleware(RequestDelegate next, ILogger<Corr
     public async Task InvokeAsync(HttpContext context)
     {
         var id = CorrelationId.Resolve(context);
-        context.Response.Headers[CorrelationId.HeaderName] = id;
+        // Set on the request too, so the gateway forwards it to the service that handles the call.
+        context.Request.Headers[CorrelationId.HeaderName] = id;
+        // Set when the response starts, replacing any copy a proxied service sent, so the header appears once.
+        context.Response.OnStarting(() =>
+        {
+            context.Response.Headers[CorrelationId.HeaderName] = id;
+            return Task.CompletedTask;
+        });
         using (logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = id }))
         {
             await next(context);

@@ -1,0 +1,18 @@
+using CoCreation.Messaging;
+using CoCreation.PartnerMatching.Infrastructure;
+using CoCreation.Persistence;
+
+namespace CoCreation.PartnerMatching.Extensions;
+
+internal static class ApplicationServiceExtensions
+{
+    public const string ServiceName = "partner-matching";
+    public const string DatabaseName = "matchingdb";
+
+    public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddServiceDatabase<PartnerMatchingDbContext, PartnerMatchingSqliteDbContext, PartnerMatchingSqlServerDbContext>(DatabaseName);
+        builder.AddMessaging<PartnerMatchingDbContext>(ServiceName, typeof(Program).Assembly);
+        return builder;
+    }
+}
