@@ -13,7 +13,7 @@ public static class IdeasApi
 {
     public static IEndpointRouteBuilder MapIdeasApi(this IEndpointRouteBuilder routes)
     {
-        var ideas = routes.MapGroup("/api/v1/ideas").WithTags("Ideas");
+        var ideas = routes.MapGroup("/api/v1/ideas").WithTags("Ideas").WithRequestValidation();
         ideas.MapPost("/", PublishIdea).WithName(nameof(PublishIdea)).WithSummary("Publish a new idea on behalf of the acting organisation");
         ideas.MapGet("/{id:guid}", GetIdea).WithName(nameof(GetIdea)).WithSummary("Read one idea");
         return routes;
@@ -40,17 +40,12 @@ public static class IdeasApi
         return TypedResults.Created($"/api/v1/ideas/{idea.Id}", IdeaResponse.From(idea));
     }
 
-    public static async Task<Results<Ok<IdeaResponse>, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>>> GetIdea(
+    public static async Task<Results<Ok<IdeaResponse>, ProblemHttpResult>> GetIdea(
         Guid id, IdeasDbContext db, CancellationToken cancellationToken)
     {
         var idea = await db.Ideas.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
         return idea is null
-            ? TypedResults.NotFound(new Microsoft.AspNetCore.Mvc.ProblemDetails
-            {
-                Status = StatusCodes.Status404NotFound,
-                Title = "No such idea.",
-                Detail = $"There is no idea with id {id}.",
-            })
+            ? TypedResults.Problem(title: "No such idea.", detail: $"There is no idea with id {id}.", statusCode: StatusCodes.Status404NotFound)
             : TypedResults.Ok(IdeaResponse.From(idea));
     }
 }
@@ -107,11 +102,11 @@ public sealed class TagListAttribute : ValidationAttribute
         }
         if (tags.Count > IdeaLimits.TagCount)
         {
-            return new ValidationResult($"At most {IdeaLimits.TagCount} items are allowed.");
+            return new ValidationResult($"At most {IdeaLimits.TagCount} items are allowed.", [validationContext.MemberName!]);
         }
         if (tags.Any(t => string.IsNullOrWhiteSpace(t) || t.Length > IdeaLimits.TagLength))
         {
-            return new ValidationResult($"Each item must be 1 to {IdeaLimits.TagLength} characters.");
+            return new ValidationResult($"Each item must be 1 to {IdeaLimits.TagLength} characters.", [validationContext.MemberName!]);
         }
         return ValidationResult.Success;
     }

@@ -2,7 +2,6 @@ using CoCreation.ApiConventions;
 using CoCreation.Notifications.Infrastructure;
 using CoCreation.Notifications.Model;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoCreation.Notifications.Apis;
@@ -39,14 +38,14 @@ public static class NotificationsApi
         return TypedResults.Ok(new NotificationPage([.. items.Select(NotificationResponse.From)]));
     }
 
-    public static async Task<Results<NoContent, NotFound<ProblemDetails>>> MarkRead(
+    public static async Task<Results<NoContent, ProblemHttpResult>> MarkRead(
         Guid id, ActingParty actingParty, NotificationsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         // Someone else's notification is reported as missing, so ids cannot be probed.
         var notification = await db.Notifications.FirstOrDefaultAsync(n => n.Id == id && n.RecipientPersonId == actingParty.PersonId, cancellationToken);
         if (notification is null)
         {
-            return TypedResults.NotFound(new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "No such notification.", Detail = $"You have no notification with id {id}." });
+            return TypedResults.Problem(title: "No such notification.", detail: $"You have no notification with id {id}.", statusCode: StatusCodes.Status404NotFound);
         }
         notification.MarkRead(clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(cancellationToken);

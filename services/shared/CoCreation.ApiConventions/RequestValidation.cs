@@ -1,0 +1,45 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace CoCreation.ApiConventions;
+
+public static class RequestValidation
+{
+    /// <summary>
+    /// Validates every request body of the group's endpoints against its DataAnnotations before the handler runs,
+    /// and answers a 400 problem naming each field as the client spelled it (camelCase), so nothing is stored.
+    /// </summary>
+    public static RouteGroupBuilder WithRequestValidation(this RouteGroupBuilder group)
+    {
+        group.AddEndpointFilter(async (context, next) =>
+        {
+            var errors = new Dictionary<string, string[]>();
+            foreach (var argument in context.Arguments)
+            {
+                if (argument is null || !IsRequestBody(argument.GetType()))
+                {
+                    continue;
+                }
+                var results = new List<ValidationResult>();
+                Validator.TryValidateObject(argument, new ValidationContext(argument), results, validateAllProperties: true);
+                foreach (var result in results)
+                {
+                    foreach (var member in result.MemberNames.DefaultIfEmpty(""))
+                    {
+                        var field = JsonNamingPolicy.CamelCase.ConvertName(member);
+                        errors[field] = [.. errors.GetValueOrDefault(field, []), result.ErrorMessage ?? "Invalid value."];
+                    }
+                }
+            }
+            return errors.Count > 0 ? TypedResults.ValidationProblem(errors, title: "Some fields are not valid.") : await next(context);
+        });
+        return group;
+    }
+
+    // Request bodies are the application's own records; framework services and primitives are not validated.
+    private static bool IsRequestBody(Type type) =>
+        type.Name.EndsWith("Request", StringComparison.Ordinal) && type.IsClass && !type.Namespace!.StartsWith("Microsoft", StringComparison.Ordinal);
+}
