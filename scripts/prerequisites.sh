@@ -15,7 +15,7 @@ if [ ! -x /usr/lib/rabbitmq/bin/rabbitmq-server ] && [ -z "${ConnectionStrings__
   [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
   $sudo_cmd apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq rabbitmq-server >/dev/null
-  # The package may start a system-wide broker; ours run privately, so leave the system one alone but idle.
+  # If the package starts a system-wide broker, it keeps the standard ports; ours run privately beside it.
 fi
 
 dotnet tool restore >/dev/null

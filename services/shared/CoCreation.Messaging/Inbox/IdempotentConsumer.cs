@@ -22,7 +22,7 @@ public abstract class IdempotentConsumer<TMessage, TContext>(TContext db, TimePr
         var messageId = context.MessageId
             ?? throw new InvalidOperationException($"{typeof(TMessage).Name} arrived without a MessageId; it cannot be deduplicated.");
         var consumer = GetType().Name;
-        var correlationId = context.Headers.Get<string>(Outbox.OutboxDispatcher<TContext>.CorrelationIdHeader);
+        var correlationId = context.Headers.Get<string>(MessageHeaders.CorrelationId);
         using var scope = logger.BeginScope(new Dictionary<string, object?> { ["MessageId"] = messageId, ["CorrelationId"] = correlationId });
 
         if (await AlreadyHandledAsync(messageId, consumer, context.CancellationToken))

@@ -22,8 +22,6 @@ internal sealed class OutboxDispatcher<TContext>(
     ILogger<OutboxDispatcher<TContext>> logger) : BackgroundService
     where TContext : MessagingDbContext
 {
-    public const string CorrelationIdHeader = "X-Correlation-Id";
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
@@ -79,7 +77,7 @@ internal sealed class OutboxDispatcher<TContext>(
                 context.MessageId = row.Id;
                 if (row.CorrelationId is not null)
                 {
-                    context.Headers.Set(CorrelationIdHeader, row.CorrelationId);
+                    context.Headers.Set(MessageHeaders.CorrelationId, row.CorrelationId);
                 }
             }, timeout.Token);
 
