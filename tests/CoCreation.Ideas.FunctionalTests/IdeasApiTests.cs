@@ -8,19 +8,9 @@ namespace CoCreation.Ideas.FunctionalTests;
 
 public sealed class IdeasApiTests(IdeasServiceFactory factory) : IClassFixture<IdeasServiceFactory>
 {
-    private static readonly Guid School = Guid.Parse("5c0a7e10-0000-4000-8000-000000000001");
+    private static readonly Guid School = IdeasTestKit.School;
 
-    private static Dictionary<string, object?> ValidIdea() => new()
-    {
-        ["kind"] = "need",
-        ["title"] = "Playful Swedish vocabulary",
-        ["summary"] = "Pupils in grades 3-4 need a playful way to practise Swedish words.",
-        ["description"] = "We meet twice a week.",
-        ["themes"] = new[] { "learning-and-teaching" },
-        ["environments"] = new[] { "school" },
-        ["soughtCompetences"] = new[] { "game design" },
-        ["language"] = "en",
-    };
+    private static Dictionary<string, object?> ValidIdea() => IdeasTestKit.ValidIdea();
 
     private static HttpRequestMessage Post(HttpContent content, string? person = "teacher-anna", Guid? organisation = null)
     {
@@ -47,7 +37,7 @@ public sealed class IdeasApiTests(IdeasServiceFactory factory) : IClassFixture<I
         Assert.Equal("need", created.GetProperty("kind").GetString());
 
         // The event was committed with the idea and then handed to the bus by the outbox dispatcher.
-        var row = await factory.WaitForOutboxRowAsync(id);
+        var row = await factory.WaitForSentOutboxRowAsync<IdeaPublished>(id);
         Assert.NotNull(row.SentAt);
         Assert.Contains(nameof(IdeaPublished), row.MessageType, StringComparison.Ordinal);
         var published = JsonSerializer.Deserialize<IdeaPublished>(row.Body, JsonSerializerOptions.Web)!;
@@ -73,6 +63,16 @@ public sealed class IdeasApiTests(IdeasServiceFactory factory) : IClassFixture<I
         { "language", "de", "language" },
         { "kind", "banana", "kind" },
         { "kind", null, "kind" },
+        { "themes", new[] { "astrology" }, "themes" },
+        { "themes", Array.Empty<string>(), "themes" },
+        { "environments", new[] { "spaceship" }, "environments" },
+        { "ageGroups", new[] { "toddlers-and-pensioners" }, "ageGroups" },
+        { "description", "Hello <script>alert('x')</script>", "description" },
+        { "description", "<b>bold</b> words", "description" },
+        { "description", "[click me](javascript:alert(1))", "description" },
+        { "description", "[click me](data:text/html;base64,PHNjcmlwdD4=)", "description" },
+        { "description", "<javascript:alert(1)>", "description" },
+        { "challengeId", Guid.NewGuid(), "challengeId" },
     };
 
     [Theory]
@@ -133,13 +133,6 @@ public sealed class IdeasApiTests(IdeasServiceFactory factory) : IClassFixture<I
         await AssertProblemAsync(await client.GetAsync("/api/v1/no-such-thing"), HttpStatusCode.NotFound);
     }
 
-    private static async Task<JsonElement> AssertProblemAsync(HttpResponseMessage response, HttpStatusCode expected)
-    {
-        Assert.Equal(expected, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal((int)expected, problem.GetProperty("status").GetInt32());
-        Assert.True(problem.TryGetProperty("traceId", out _));
-        return problem;
-    }
+    private static Task<JsonElement> AssertProblemAsync(HttpResponseMessage response, HttpStatusCode expected) =>
+        IdeasTestKit.AssertProblemAsync(response, expected);
 }

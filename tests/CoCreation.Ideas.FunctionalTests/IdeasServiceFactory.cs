@@ -1,5 +1,9 @@
+using System.Net.Http.Headers;
+using System.Text.Json;
 using CoCreation.Ideas.Infrastructure;
+using CoCreation.Messaging.Outbox;
 using MassTransit;
+using MassTransit.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -8,16 +12,24 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CoCreation.Ideas.FunctionalTests;
 
+/// <summary>
+/// The ideas service on real Kestrel (a free port, so its limits apply as in production) and a real SQLite file,
+/// migrated as in Development. MassTransit's in-memory harness stands in for the broker: the events' journey over
+/// a real RabbitMQ is the end-to-end tests' job. The clock can be moved forward to open and close challenges.
+/// </summary>
 public sealed class IdeasServiceFactory : WebApplicationFactory<Program>
 {
     private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"ideas-tests-{Guid.NewGuid():N}.db");
 
-    /// <summary>Real Kestrel on a free port, so that its limits (the request body size) apply as in production.</summary>
     public IdeasServiceFactory()
     {
         UseKestrel(0);
         StartServer();
     }
+
+    public TestClock Clock { get; } = new(DateTimeOffset.UtcNow);
+
+    public ITestHarness Harness => Services.GetRequiredService<ITestHarness>();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -25,25 +37,59 @@ public sealed class IdeasServiceFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("ConnectionStrings:ideasdb", $"Data Source={_databasePath}");
         builder.UseSetting("ConnectionStrings:messaging", "amqp://guest:guest@localhost:1");
-        builder.ConfigureTestServices(services => services.AddMassTransitTestHarness());
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddMassTransitTestHarness();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
     }
 
-    public async Task<(int Ideas, int OutboxMessages)> CountStoredAsync()
+    /// <summary>A client acting as <paramref name="person"/> for <paramref name="organisation"/> with <paramref name="roles"/>; anonymous when person is null.</summary>
+    public HttpClient ClientAs(string? person, Guid? organisation = null, string? roles = null)
+    {
+        var client = CreateClient();
+        if (person is not null)
+        {
+            client.DefaultRequestHeaders.Add("X-Dev-Person-Id", person);
+        }
+        if (organisation is not null)
+        {
+            client.DefaultRequestHeaders.Add("X-Dev-Organisation-Id", organisation.ToString());
+        }
+        if (roles is not null)
+        {
+            client.DefaultRequestHeaders.Add("X-Dev-Roles", roles);
+        }
+        client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        return client;
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<IdeasDbContext, Task<T>> query)
     {
         await using var scope = Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<IdeasDbContext>();
-        return (await db.Ideas.CountAsync(), await db.OutboxMessages.CountAsync());
+        return await query(scope.ServiceProvider.GetRequiredService<IdeasDbContext>());
     }
 
-    /// <summary>The outbox row of an idea's event, once the dispatcher has handed it to the bus (bounded wait).</summary>
-    public async Task<CoCreation.Messaging.Outbox.OutboxMessage> WaitForOutboxRowAsync(Guid ideaId)
+    public Task<(int Ideas, int OutboxMessages)> CountStoredAsync() =>
+        WithDbAsync(async db => (await db.Ideas.CountAsync(), await db.OutboxMessages.CountAsync()));
+
+    /// <summary>The events of type <typeparamref name="T"/> in the outbox that mention <paramref name="id"/>.</summary>
+    public Task<List<T>> OutboxEventsAsync<T>(Guid id) => WithDbAsync(async db =>
+    {
+        var rows = await db.OutboxMessages.AsNoTracking()
+            .Where(m => m.MessageType.StartsWith(typeof(T).FullName + ",") && m.Body.Contains(id.ToString()))
+            .OrderBy(m => m.Id).ToListAsync();
+        return rows.Select(r => JsonSerializer.Deserialize<T>(r.Body, JsonSerializerOptions.Web)!).ToList();
+    });
+
+    /// <summary>The outbox row of an event of type <typeparamref name="T"/> about <paramref name="id"/>, once the dispatcher has sent it (bounded wait).</summary>
+    public async Task<OutboxMessage> WaitForSentOutboxRowAsync<T>(Guid id)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (true)
         {
-            await using var scope = Services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<IdeasDbContext>();
-            var row = await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Body.Contains(ideaId.ToString()));
+            var row = await WithDbAsync(db => db.OutboxMessages.AsNoTracking()
+                .SingleAsync(m => m.MessageType.StartsWith(typeof(T).FullName + ",") && m.Body.Contains(id.ToString())));
             if (row.SentAt is not null || DateTime.UtcNow > deadline)
             {
                 return row;
@@ -61,4 +107,15 @@ public sealed class IdeasServiceFactory : WebApplicationFactory<Program>
             File.Delete(file);
         }
     }
+}
+
+/// <summary>A clock tests move forward by hand (never back: the outbox compares its rows' times with it).</summary>
+public sealed class TestClock(DateTimeOffset start) : TimeProvider
+{
+    private long _offsetTicks = start.UtcTicks - DateTimeOffset.UtcNow.UtcTicks;
+
+    /// <summary>Real time plus however far the test has moved it.</summary>
+    public override DateTimeOffset GetUtcNow() => DateTimeOffset.UtcNow.AddTicks(Interlocked.Read(ref _offsetTicks));
+
+    public void Advance(TimeSpan by) => Interlocked.Add(ref _offsetTicks, by.Ticks);
 }

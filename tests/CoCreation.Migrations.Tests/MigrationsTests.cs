@@ -37,6 +37,41 @@ public sealed class MigrationsTests
         Assert.DoesNotContain("AUTOINCREMENT", script, StringComparison.Ordinal); // no SQLite DDL in the SQL Server set
     }
 
+    [Fact]
+    public void The_ideas_SQL_Server_script_creates_the_full_text_index_where_the_server_has_the_feature()
+    {
+        using var context = SqlServerContext("ideas");
+
+        var script = context.GetService<IMigrator>().GenerateScript();
+
+        Assert.Contains("IF FULLTEXTSERVICEPROPERTY('IsFullTextInstalled') = 1", script, StringComparison.Ordinal);
+        Assert.Contains("CREATE FULLTEXT INDEX ON Ideas (Title LANGUAGE 0, Summary LANGUAGE 0, Description LANGUAGE 0, SoughtCompetences LANGUAGE 0)", script, StringComparison.Ordinal);
+        Assert.Contains("KEY INDEX PK_Ideas", script, StringComparison.Ordinal);
+        Assert.Contains("CONSTRAINT [PK_Ideas] PRIMARY KEY", script, StringComparison.Ordinal);
+        Assert.Contains("INSERT INTO [TaxonomyTerms]", script, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_ideas_SQLite_migrations_leave_the_search_triggers_on_the_final_Ideas_table()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"migrations-ideas-fts-{Guid.NewGuid():N}.db");
+        try
+        {
+            await using var context = SqliteContext("ideas", $"Data Source={path}");
+            await context.Database.MigrateAsync();
+
+            var triggers = await context.Database.SqlQueryRaw<string>("SELECT name AS Value FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'Ideas'").ToListAsync();
+            Assert.Equal(["IdeaSearch_AfterDelete", "IdeaSearch_AfterInsert", "IdeaSearch_AfterUpdate"], triggers.Order());
+            var themes = await context.Database.SqlQueryRaw<string>("SELECT Code AS Value FROM TaxonomyTerms WHERE Facet = 'Theme'").ToListAsync();
+            Assert.Equal(8, themes.Count);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            File.Delete(path);
+        }
+    }
+
     [Theory]
     [MemberData(nameof(Services))]
     public void Neither_provider_has_model_changes_without_a_migration(string service, string ownTable)

@@ -22,6 +22,10 @@ app.UseApiConventions();
 app.MapOpenApi();
 app.MapDefaultEndpoints();
 app.MapIdeasApi();
+app.MapParticipationApi();
+app.MapModerationApi();
+app.MapChallengesApi();
+app.MapTaxonomyApi();
 
 await app.RunAsync();
 

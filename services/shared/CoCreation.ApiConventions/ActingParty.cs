@@ -6,22 +6,41 @@ using Microsoft.AspNetCore.Http.Metadata;
 namespace CoCreation.ApiConventions;
 
 /// <summary>
-/// Who is acting: a person, on behalf of an organisation.
-/// Until the identity service issues tokens, the development identity supplies them in two headers,
-/// <c>X-Dev-Person-Id</c> and <c>X-Dev-Organisation-Id</c> (see docs/api-guide.md). The identity work replaces
-/// <see cref="BindAsync"/> with the token's claims; handlers that take an <see cref="ActingParty"/> stay as they are.
+/// Who is acting: a person, on behalf of an organisation, with their platform roles.
+/// Until the identity service issues tokens, the development identity supplies them in headers:
+/// <c>X-Dev-Person-Id</c>, <c>X-Dev-Organisation-Id</c> and <c>X-Dev-Roles</c> (comma-separated; see docs/api-guide.md).
+/// The identity work replaces <see cref="BindAsync"/> with the token's claims; handlers that take an
+/// <see cref="ActingParty"/> stay as they are.
+/// A handler parameter of type <c>ActingParty?</c> also admits anonymous callers (null); <c>ActingParty</c> requires one (401).
 /// </summary>
-public sealed record ActingParty(string PersonId, Guid? OrganisationId) : IEndpointParameterMetadataProvider
+public sealed record ActingParty(string PersonId, Guid? OrganisationId, IReadOnlySet<string> Roles) : IEndpointParameterMetadataProvider
 {
     public const string PersonHeader = "X-Dev-Person-Id";
     public const string OrganisationHeader = "X-Dev-Organisation-Id";
+    public const string RolesHeader = "X-Dev-Roles";
     private const int MaxPersonIdLength = 100;
+
+    public ActingParty(string personId, Guid? organisationId)
+        : this(personId, organisationId, new HashSet<string>())
+    {
+    }
+
+    public bool IsModerator => Roles.Contains(PlatformRoles.Moderator) || Roles.Contains(PlatformRoles.Administrator);
+
+    /// <summary>Acts for a city unit (a school, a library, a museum...): may publish challenges.</summary>
+    public bool ActsForCityUnit => OrganisationId is not null && Roles.Contains(PlatformRoles.CityUnit);
+
+    public bool ActsFor(Guid organisationId) => OrganisationId == organisationId;
 
     /// <summary>Minimal APIs call this to bind the parameter; a missing or malformed identity is a 401 problem.</summary>
     public static ValueTask<ActingParty?> BindAsync(HttpContext context, ParameterInfo parameter)
     {
         var person = context.Request.Headers[PersonHeader].ToString().Trim();
         var organisation = context.Request.Headers[OrganisationHeader].ToString().Trim();
+        if (person.Length == 0 && organisation.Length == 0 && IsOptional(parameter))
+        {
+            return ValueTask.FromResult<ActingParty?>(null);
+        }
         if (person.Length is 0 or > MaxPersonIdLength)
         {
             throw new UnauthenticatedException($"Say who is acting: send the header {PersonHeader} (at most {MaxPersonIdLength} characters).");
@@ -30,11 +49,37 @@ public sealed record ActingParty(string PersonId, Guid? OrganisationId) : IEndpo
         {
             throw new UnauthenticatedException($"{OrganisationHeader} must be the organisation's id, a GUID.");
         }
-        return ValueTask.FromResult<ActingParty?>(new ActingParty(person, organisation.Length > 0 ? Guid.Parse(organisation) : null));
+        var roles = context.Request.Headers[RolesHeader].ToString()
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(PlatformRoles.All.Contains)
+            .ToHashSet(StringComparer.Ordinal);
+        return ValueTask.FromResult<ActingParty?>(new ActingParty(person, organisation.Length > 0 ? Guid.Parse(organisation) : null, roles));
     }
 
-    public static void PopulateMetadata(ParameterInfo parameter, EndpointBuilder builder) =>
-        builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status401Unauthorized, typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), ["application/problem+json"]));
+    public static void PopulateMetadata(ParameterInfo parameter, EndpointBuilder builder)
+    {
+        if (!IsOptional(parameter))
+        {
+            builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status401Unauthorized, typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), ["application/problem+json"]));
+        }
+    }
+
+    private static bool IsOptional(ParameterInfo parameter) =>
+        new NullabilityInfoContext().Create(parameter).WriteState == NullabilityState.Nullable;
+}
+
+/// <summary>Platform roles a person may hold besides membership of an organisation.</summary>
+public static class PlatformRoles
+{
+    public const string Administrator = "administrator";
+
+    /// <summary>Moderator or city expert: hides content, archives ideas, manages the taxonomy.</summary>
+    public const string Moderator = "moderator";
+
+    /// <summary>The acting organisation is one of the city's own units.</summary>
+    public const string CityUnit = "city-unit";
+
+    public static readonly IReadOnlySet<string> All = new HashSet<string>([Administrator, Moderator, CityUnit], StringComparer.Ordinal);
 }
 
 /// <summary>The request did not say who is acting; answered with a 401 problem.</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -22,6 +23,16 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problemD
                 Title = "Who is acting is not known.",
                 Detail = unauthenticated.Message,
             });
+        }
+
+        if (exception is InvalidFieldException invalid)
+        {
+            return await WriteAsync(httpContext, exception, invalid.ToProblemDetails());
+        }
+
+        if (exception is RuleViolationException violation)
+        {
+            return await WriteAsync(httpContext, exception, violation.ToProblemDetails());
         }
 
         if (exception is not BadHttpRequestException badRequest)
@@ -72,6 +83,20 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problemD
             };
         }
 
+        if (ParameterBindingFailure.Match(exception.Message) is { Success: true } parameter)
+        {
+            var name = parameter.Groups["name"].Value;
+            return new HttpValidationProblemDetails(new Dictionary<string, string[]>
+            {
+                [name] = [$"'{parameter.Groups["value"].Value}' is not a valid value."],
+            })
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "A parameter is not valid.",
+                Detail = $"The parameter '{name}' has a value of the wrong type or format.",
+            };
+        }
+
         return new ProblemDetails
         {
             Status = exception.StatusCode,
@@ -79,6 +104,9 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problemD
             Detail = exception.Message,
         };
     }
+
+    // ASP.NET Core's message for a route or query value it cannot convert: Failed to bind parameter "int? limit" from "abc".
+    private static readonly Regex ParameterBindingFailure = new("^Failed to bind parameter \"[^\"]* (?<name>\\w+)\" from \"(?<value>.*)\"\\.$", RegexOptions.Compiled);
 
     private const string BodyField = "body";
 

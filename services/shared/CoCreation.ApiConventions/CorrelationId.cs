@@ -31,9 +31,14 @@ public static class CorrelationId
 
 internal sealed class CorrelationIdMiddleware(RequestDelegate next, ILogger<CorrelationIdMiddleware> logger)
 {
+    /// <summary>The same key as CoCreation.Messaging's CorrelationBaggage (this library does not reference messaging).</summary>
+    private const string CorrelationBaggageKey = "correlation.id";
+
     public async Task InvokeAsync(HttpContext context)
     {
         var id = CorrelationId.Resolve(context);
+        // As baggage, the id reaches the events this request raises and the services it calls.
+        Activity.Current?.SetBaggage(CorrelationBaggageKey, id);
         // Set on the request too, so the gateway forwards it to the service that handles the call.
         context.Request.Headers[CorrelationId.HeaderName] = id;
         // Set when the response starts, replacing any copy a proxied service sent, so the header appears once.

@@ -14,6 +14,30 @@ public abstract class MessagingDbContext(DbContextOptions options) : DbContext(o
 
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
 
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        MoveRaisedEventsToOutbox();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        MoveRaisedEventsToOutbox();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>Events raised by tracked entities become outbox rows, committed in this same transaction.</summary>
+    private void MoveRaisedEventsToOutbox()
+    {
+        var now = DateTime.UtcNow;
+        var correlationId = CorrelationBaggage.Current;
+        var raisers = ChangeTracker.Entries<RaisesIntegrationEvents>().Select(e => e.Entity).ToList();
+        foreach (var integrationEvent in raisers.SelectMany(r => r.TakePendingEvents()))
+        {
+            OutboxMessages.Add(OutboxMessage.For(integrationEvent, now, correlationId));
+        }
+    }
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Every timestamp is UTC; SQLite forgets the kind, so it is restored on the way out.

@@ -1,113 +1,176 @@
-using System.ComponentModel.DataAnnotations;
 using CoCreation.ApiConventions;
 using CoCreation.Ideas.Infrastructure;
 using CoCreation.Ideas.Model;
-using CoCreation.IntegrationEvents;
-using CoCreation.Messaging.Outbox;
-using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace CoCreation.Ideas.Apis;
 
+/// <summary>Idea cards: create, read, replace, and move through the lifecycle; their version history.</summary>
 public static class IdeasApi
 {
     public static IEndpointRouteBuilder MapIdeasApi(this IEndpointRouteBuilder routes)
     {
         var ideas = routes.MapGroup("/api/v1/ideas").WithTags("Ideas").WithRequestValidation();
-        ideas.MapPost("/", PublishIdea).WithName(nameof(PublishIdea)).WithSummary("Publish a new idea on behalf of the acting organisation");
-        ideas.MapGet("/{id:guid}", GetIdea).WithName(nameof(GetIdea)).WithSummary("Read one idea");
+        ideas.MapGet("/", IdeaSearchApi.SearchIdeas).WithName("SearchIdeas")
+            .WithSummary("Browse and search ideas: full text, filters, sorting, cursor pages")
+            .Produces<CursorPage<IdeaSummaryResponse>>();
+        ideas.MapPost("/", CreateIdea).WithName(nameof(CreateIdea))
+            .WithSummary("Create an idea for the acting organisation: published at once, or a draft with ?draft=true. Honours Idempotency-Key.")
+            .Produces<IdeaResponse>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        ideas.MapGet("/{id:guid}", GetIdea).WithName(nameof(GetIdea))
+            .WithSummary("Read one idea; answers If-None-Match with 304").Produces<IdeaResponse>().ProducesProblem(StatusCodes.Status404NotFound);
+        ideas.MapPut("/{id:guid}", UpdateIdea).WithName(nameof(UpdateIdea))
+            .WithSummary("Replace an idea's content (owner organisation; needs If-Match)")
+            .Produces<IdeaResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired);
+        ideas.MapPost("/{id:guid}/publish", PublishIdea).WithName(nameof(PublishIdea))
+            .WithSummary("Publish a draft (owner organisation)").Produces<IdeaResponse>().ProducesProblem(StatusCodes.Status409Conflict);
+        ideas.MapPost("/{id:guid}/withdraw", WithdrawIdea).WithName(nameof(WithdrawIdea))
+            .WithSummary("Withdraw a published idea (owner organisation)").Produces<IdeaResponse>().ProducesProblem(StatusCodes.Status409Conflict);
+        ideas.MapPost("/{id:guid}/archive", ArchiveIdea).WithName(nameof(ArchiveIdea))
+            .WithSummary("Archive an idea (moderators)").Produces<IdeaResponse>().ProducesProblem(StatusCodes.Status409Conflict);
+        ideas.MapGet("/{id:guid}/versions", ListVersions).WithName(nameof(ListVersions))
+            .WithSummary("The idea's change history, oldest first").Produces<IReadOnlyList<IdeaVersionResponse>>();
         return routes;
     }
 
-    public static async Task<Results<Created<IdeaResponse>, ProblemHttpResult>> PublishIdea(
-        PublishIdeaRequest request, ActingParty actingParty, HttpContext http, IdeasDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<IResult> CreateIdea(
+        IdeaRequest request, ActingParty actor, HttpContext http, IdeasDbContext db, TimeProvider clock, IOptions<CityCalendar> calendar,
+        CancellationToken cancellationToken, [FromQuery] bool draft = false)
     {
-        if (actingParty.OrganisationId is not { } organisationId)
+        if (actor.OrganisationId is not { } organisationId)
         {
-            return TypedResults.Problem(
-                title: "An idea is published on behalf of an organisation.",
-                detail: $"Send the header {ActingParty.OrganisationHeader} with the id of the organisation you act for.",
-                statusCode: StatusCodes.Status403Forbidden);
+            return Problems.NeedsOrganisation("Creating an idea");
         }
-
-        var now = clock.GetUtcNow().UtcDateTime;
-        var idea = Idea.Publish(request.ToContent(), actingParty.PersonId, organisationId, now);
-        db.Ideas.Add(idea);
-        // Same SaveChanges, same transaction: the idea and its event exist together or not at all.
-        db.OutboxMessages.Add(OutboxMessage.For(idea.ToPublishedEvent(), now, CorrelationId.Get(http)));
-        await db.SaveChangesAsync(cancellationToken);
-
-        return TypedResults.Created($"/api/v1/ideas/{idea.Id}", IdeaResponse.From(idea));
+        return await db.CreateOnceAsync(http, actor.PersonId, new { request, draft }, async () =>
+        {
+            var content = request.ToContent();
+            await IdeaRules.CheckContentAsync(db, content, previousChallengeId: null, calendar.Value.Today(clock), cancellationToken);
+            var idea = Idea.Create(content, actor.PersonId, organisationId, publish: !draft, clock.GetUtcNow().UtcDateTime);
+            db.Ideas.Add(idea);
+            http.Response.Headers.ETag = Preconditions.ETagFor(idea.Version);
+            return new CreatedResource<IdeaResponse>($"/api/v1/ideas/{idea.Id}", IdeaResponse.From(idea));
+        }, cancellationToken);
     }
 
-    public static async Task<Results<Ok<IdeaResponse>, ProblemHttpResult>> GetIdea(
-        Guid id, IdeasDbContext db, CancellationToken cancellationToken)
+    public static async Task<IResult> GetIdea(Guid id, ActingParty? actor, HttpContext http, IdeasDbContext db, CancellationToken cancellationToken)
     {
-        var idea = await db.Ideas.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
-        return idea is null
-            ? TypedResults.Problem(title: "No such idea.", detail: $"There is no idea with id {id}.", statusCode: StatusCodes.Status404NotFound)
+        var idea = await IdeaRules.FindVisibleAsync(db, id, actor, cancellationToken);
+        if (idea is null)
+        {
+            return Problems.NotFound("idea", id);
+        }
+        return Preconditions.SetETagAndCheckNotModified(http, idea.Version)
+            ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
             : TypedResults.Ok(IdeaResponse.From(idea));
     }
-}
 
-public sealed record PublishIdeaRequest(
-    [property: Required] IdeaKind? Kind,
-    [property: Required(AllowEmptyStrings = false), StringLength(IdeaLimits.TitleLength)] string Title,
-    [property: Required(AllowEmptyStrings = false), StringLength(IdeaLimits.SummaryLength)] string Summary,
-    [property: StringLength(IdeaLimits.DescriptionLength)] string? Description,
-    [property: TagList] IReadOnlyList<string>? Themes,
-    [property: TagList] IReadOnlyList<string>? Environments,
-    [property: TagList] IReadOnlyList<string>? SoughtCompetences,
-    [property: Required, AllowedValues("fi", "sv", "en")] string Language)
-{
-    public IdeaContent ToContent() => new(
-        Kind!.Value, Title.Trim(), Summary.Trim(), Description ?? "",
-        Normalise(Themes), Normalise(Environments), Normalise(SoughtCompetences), Language);
-
-    private static List<string> Normalise(IReadOnlyList<string>? tags) =>
-        tags is null ? [] : [.. tags.Select(t => t.Trim()).Distinct(StringComparer.OrdinalIgnoreCase)];
-}
-
-public sealed record IdeaResponse(
-    Guid Id,
-    IdeaKind Kind,
-    string Title,
-    string Summary,
-    string Description,
-    IReadOnlyList<string> Themes,
-    IReadOnlyList<string> Environments,
-    IReadOnlyList<string> SoughtCompetences,
-    string Language,
-    string OwnerPersonId,
-    Guid OwnerOrganisationId,
-    IdeaStatus Status,
-    DateTime CreatedAt,
-    DateTime? PublishedAt)
-{
-    public static IdeaResponse From(Idea idea) => new(
-        idea.Id, idea.Kind, idea.Title, idea.Summary, idea.Description, idea.Themes, idea.Environments,
-        idea.SoughtCompetences, idea.Language, idea.OwnerPersonId, idea.OwnerOrganisationId, idea.Status,
-        idea.CreatedAt, idea.PublishedAt);
-}
-
-/// <summary>A short list of short, non-empty tags: a list of hundreds is a mistake or an attack, not a description.</summary>
-[AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
-public sealed class TagListAttribute : ValidationAttribute
-{
-    protected override ValidationResult? IsValid(object? value, ValidationContext validationContext)
+    public static async Task<IResult> UpdateIdea(
+        Guid id, IdeaRequest request, ActingParty actor, HttpContext http, IdeasDbContext db, TimeProvider clock, IOptions<CityCalendar> calendar,
+        CancellationToken cancellationToken)
     {
-        if (value is not IReadOnlyList<string> tags)
+        var idea = await IdeaRules.FindVisibleAsync(db, id, actor, cancellationToken, track: true);
+        if (idea is null)
         {
-            return ValidationResult.Success;
+            return Problems.NotFound("idea", id);
         }
-        if (tags.Count > IdeaLimits.TagCount)
+        if (!actor.ActsFor(idea.OwnerOrganisationId))
         {
-            return new ValidationResult($"At most {IdeaLimits.TagCount} items are allowed.", [validationContext.MemberName!]);
+            return Problems.OnlyOwnerOrganisation("idea");
         }
-        if (tags.Any(t => string.IsNullOrWhiteSpace(t) || t.Length > IdeaLimits.TagLength))
+        if (Preconditions.CheckIfMatch(http, idea.Version) is { } failed)
         {
-            return new ValidationResult($"Each item must be 1 to {IdeaLimits.TagLength} characters.", [validationContext.MemberName!]);
+            return failed;
         }
-        return ValidationResult.Success;
+        var content = request.ToContent();
+        await IdeaRules.CheckContentAsync(db, content, idea.ChallengeId, calendar.Value.Today(clock), cancellationToken);
+        idea.Update(content, actor.PersonId, clock.GetUtcNow().UtcDateTime);
+        return await SaveAndAnswerAsync(idea, http, db, cancellationToken);
+    }
+
+    public static Task<IResult> PublishIdea(Guid id, ActingParty actor, HttpContext http, IdeasDbContext db, TimeProvider clock, IOptions<CityCalendar> calendar, CancellationToken cancellationToken) =>
+        ChangeAsOwnerAsync(id, actor, http, db, cancellationToken, async idea =>
+        {
+            if (idea.ChallengeId is { } challengeId)
+            {
+                // Publishing is when an answer reaches the challenge, so the challenge must still be open.
+                await IdeaRules.CheckChallengeAcceptsAnswersAsync(db, challengeId, calendar.Value.Today(clock), cancellationToken);
+            }
+            idea.Publish(actor.PersonId, clock.GetUtcNow().UtcDateTime);
+        });
+
+    public static Task<IResult> WithdrawIdea(Guid id, ActingParty actor, HttpContext http, IdeasDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
+        ChangeAsOwnerAsync(id, actor, http, db, cancellationToken, idea =>
+        {
+            idea.Withdraw(actor.PersonId, clock.GetUtcNow().UtcDateTime);
+            return Task.CompletedTask;
+        });
+
+    public static async Task<IResult> ArchiveIdea(
+        Guid id, ModerationRequest request, ActingParty actor, HttpContext http, IdeasDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (!actor.IsModerator)
+        {
+            return Problems.OnlyModerators();
+        }
+        var idea = await db.Ideas.FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
+        if (idea is null)
+        {
+            return Problems.NotFound("idea", id);
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        idea.Archive(actor.PersonId, request.Reason, now);
+        db.ModerationActions.Add(new ModerationAction(Guid.CreateVersion7(), ModerationTarget.Idea, idea.Id, idea.Id, ModerationActionKind.Archived, request.Reason, actor.PersonId, now));
+        return await SaveAndAnswerAsync(idea, http, db, cancellationToken);
+    }
+
+    public static async Task<IResult> ListVersions(Guid id, ActingParty? actor, IdeasDbContext db, CancellationToken cancellationToken)
+    {
+        if (await IdeaRules.FindVisibleAsync(db, id, actor, cancellationToken) is null)
+        {
+            return Problems.NotFound("idea", id);
+        }
+        var versions = await db.IdeaVersions.AsNoTracking().Where(v => v.IdeaId == id).OrderBy(v => v.Number).ToListAsync(cancellationToken);
+        return TypedResults.Ok(versions.Select(v => new IdeaVersionResponse(v.Number, v.Change, v.ChangedByPersonId, v.ChangedAt, v.Fields, v.Reason)).ToList());
+    }
+
+    /// <summary>A lifecycle move by the owner organisation; If-Match is honoured when sent.</summary>
+    private static async Task<IResult> ChangeAsOwnerAsync(
+        Guid id, ActingParty actor, HttpContext http, IdeasDbContext db, CancellationToken cancellationToken, Func<Idea, Task> change)
+    {
+        var idea = await IdeaRules.FindVisibleAsync(db, id, actor, cancellationToken, track: true);
+        if (idea is null)
+        {
+            return Problems.NotFound("idea", id);
+        }
+        if (!actor.ActsFor(idea.OwnerOrganisationId))
+        {
+            return Problems.OnlyOwnerOrganisation("idea");
+        }
+        if (http.Request.Headers.IfMatch.Count > 0 && Preconditions.CheckIfMatch(http, idea.Version) is { } failed)
+        {
+            return failed;
+        }
+        await change(idea);
+        return await SaveAndAnswerAsync(idea, http, db, cancellationToken);
+    }
+
+    private static async Task<IResult> SaveAndAnswerAsync(Idea idea, HttpContext http, IdeasDbContext db, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Someone saved a newer version between our read and our write: the same answer as a stale If-Match.
+            return TypedResults.Problem(
+                title: "The resource changed since you read it.",
+                detail: "Another change was saved at the same moment. Read the idea again and retry.",
+                statusCode: StatusCodes.Status412PreconditionFailed);
+        }
+        http.Response.Headers.ETag = Preconditions.ETagFor(idea.Version);
+        return TypedResults.Ok(IdeaResponse.From(idea));
     }
 }

@@ -13,6 +13,8 @@ internal static class ApplicationServiceExtensions
     {
         builder.AddServiceDatabase<IdeasDbContext, IdeasSqliteDbContext, IdeasSqlServerDbContext>(DatabaseName);
         builder.AddMessaging<IdeasDbContext>(ServiceName, typeof(Program).Assembly);
+        builder.Services.AddIdeaTextSearch();
+        builder.Services.AddOptions<CityCalendar>().Bind(builder.Configuration.GetSection(CityCalendar.SectionName));
         return builder;
     }
 }

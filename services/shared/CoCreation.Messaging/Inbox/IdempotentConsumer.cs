@@ -23,6 +23,7 @@ public abstract class IdempotentConsumer<TMessage, TContext>(TContext db, TimePr
             ?? throw new InvalidOperationException($"{typeof(TMessage).Name} arrived without a MessageId; it cannot be deduplicated.");
         var consumer = GetType().Name;
         var correlationId = context.Headers.Get<string>(MessageHeaders.CorrelationId);
+        CorrelationBaggage.Set(correlationId); // events this message causes carry the same correlation id
         using var scope = logger.BeginScope(new Dictionary<string, object?> { ["MessageId"] = messageId, ["CorrelationId"] = correlationId });
 
         if (await AlreadyHandledAsync(messageId, consumer, context.CancellationToken))

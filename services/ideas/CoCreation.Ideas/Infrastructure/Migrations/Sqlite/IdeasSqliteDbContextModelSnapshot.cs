@@ -17,11 +17,174 @@ namespace CoCreation.Ideas.Infrastructure.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("CoCreation.ApiConventions.IdempotentRequest", b =>
+                {
+                    b.Property<string>("RequesterId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestFingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResponseBody")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StatusCode")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RequesterId", "Key");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("IdempotentRequests", (string)null);
+                });
+
+            modelBuilder.Entity("CoCreation.Ideas.Model.Challenge", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ClosesOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Environment")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("OpensOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwnerOrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerPersonId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Themes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClosesOn", "Id");
+
+                    b.ToTable("Challenges");
+                });
+
+            modelBuilder.Entity("CoCreation.Ideas.Model.Comment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AuthorOrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorPersonId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("HiddenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HiddenReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("IdeaId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ParentCommentId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParentCommentId");
+
+                    b.HasIndex("IdeaId", "ParentCommentId", "CreatedAt");
+
+                    b.ToTable("Comments");
+                });
+
+            modelBuilder.Entity("CoCreation.Ideas.Model.Follow", b =>
+                {
+                    b.Property<Guid>("IdeaId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PersonId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("IdeaId", "PersonId");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("Follows");
+                });
+
             modelBuilder.Entity("CoCreation.Ideas.Model.Idea", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("AgeGroups")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ChallengeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CommentCount")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
@@ -35,6 +198,16 @@ namespace CoCreation.Ideas.Infrastructure.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("FollowerCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("HiddenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HiddenReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -43,6 +216,9 @@ namespace CoCreation.Ideas.Infrastructure.Migrations.Sqlite
                     b.Property<string>("Language")
                         .IsRequired()
                         .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ListedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("OwnerOrganisationId")
@@ -62,13 +238,16 @@ namespace CoCreation.Ideas.Infrastructure.Migrations.Sqlite
 
                     b.Property<string>("Status")
                         .IsRequired()
-                        .HasMaxLength(20)
+                        .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Summary")
                         .IsRequired()
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("SupportCount")
+                        .HasColumnType("INTEGER");
 
                     b.PrimitiveCollection<string>("Themes")
                         .IsRequired()
@@ -79,11 +258,406 @@ namespace CoCreation.Ideas.Infrastructure.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("ChallengeId");
 
                     b.HasIndex("OwnerOrganisationId");
 
+                    b.HasIndex("ListedAt", "Id");
+
+                    b.HasIndex("SupportCount", "Id");
+
+                    b.HasIndex("UpdatedAt", "Id");
+
                     b.ToTable("Ideas");
+                });
+
+            modelBuilder.Entity("CoCreation.Ideas.Model.IdeaVersion", b =>
+                {
+                    b.Property<Guid>("IdeaId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Change")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangedByPersonId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Fields")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("IdeaId", "Number");
+
+                    b.ToTable("IdeaVersions");
+                });
+
+            modelBuilder.Entity("CoCreation.Ideas.Model.ModerationAction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("IdeaId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModeratorPersonId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TargetId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TargetKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("TargetKind", "TargetId");
+
+                    b.ToTable("ModerationActions");
+                });
+
+            modelBuilder.Entity("CoCreation.Ideas.Model.Report", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Details")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("IdeaId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReporterPersonId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TargetId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TargetKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResolvedAt", "CreatedAt");
+
+                    b.HasIndex("TargetKind", "TargetId");
+
+                    b.ToTable("Reports");
+                });
+
+            modelBuilder.Entity("CoCreation.Ideas.Model.Support", b =>
+                {
+                    b.Property<Guid>("IdeaId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PersonId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("IdeaId", "PersonId");
+
+                    b.ToTable("Supports");
+                });
+
+            modelBuilder.Entity("CoCreation.Ideas.Model.TaxonomyTerm", b =>
+                {
+                    b.Property<string>("Facet")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameFi")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameSv")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Retired")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Facet", "Code");
+
+                    b.ToTable("TaxonomyTerms");
+
+                    b.HasData(
+                        new
+                        {
+                            Facet = "Theme",
+                            Code = "learning-and-teaching",
+                            NameEn = "Learning and teaching",
+                            NameFi = "Oppiminen ja opetus",
+                            NameSv = "Lärande och undervisning",
+                            Retired = false,
+                            SortOrder = 1
+                        },
+                        new
+                        {
+                            Facet = "Theme",
+                            Code = "early-childhood-education",
+                            NameEn = "Early childhood education",
+                            NameFi = "Varhaiskasvatus",
+                            NameSv = "Småbarnspedagogik",
+                            Retired = false,
+                            SortOrder = 2
+                        },
+                        new
+                        {
+                            Facet = "Theme",
+                            Code = "culture-and-libraries",
+                            NameEn = "Culture and libraries",
+                            NameFi = "Kulttuuri ja kirjastot",
+                            NameSv = "Kultur och bibliotek",
+                            Retired = false,
+                            SortOrder = 3
+                        },
+                        new
+                        {
+                            Facet = "Theme",
+                            Code = "museums",
+                            NameEn = "Museums",
+                            NameFi = "Museot",
+                            NameSv = "Museer",
+                            Retired = false,
+                            SortOrder = 4
+                        },
+                        new
+                        {
+                            Facet = "Theme",
+                            Code = "sustainable-development",
+                            NameEn = "Sustainable development",
+                            NameFi = "Kestävä kehitys",
+                            NameSv = "Hållbar utveckling",
+                            Retired = false,
+                            SortOrder = 5
+                        },
+                        new
+                        {
+                            Facet = "Theme",
+                            Code = "well-being",
+                            NameEn = "Well-being",
+                            NameFi = "Hyvinvointi",
+                            NameSv = "Välmående",
+                            Retired = false,
+                            SortOrder = 6
+                        },
+                        new
+                        {
+                            Facet = "Theme",
+                            Code = "transport",
+                            NameEn = "Transport",
+                            NameFi = "Liikenne",
+                            NameSv = "Trafik",
+                            Retired = false,
+                            SortOrder = 7
+                        },
+                        new
+                        {
+                            Facet = "Theme",
+                            Code = "youth",
+                            NameEn = "Youth",
+                            NameFi = "Nuoret",
+                            NameSv = "Unga",
+                            Retired = false,
+                            SortOrder = 8
+                        },
+                        new
+                        {
+                            Facet = "Environment",
+                            Code = "school",
+                            NameEn = "School",
+                            NameFi = "Koulu",
+                            NameSv = "Skola",
+                            Retired = false,
+                            SortOrder = 1
+                        },
+                        new
+                        {
+                            Facet = "Environment",
+                            Code = "day-care-centre",
+                            NameEn = "Day-care centre",
+                            NameFi = "Päiväkoti",
+                            NameSv = "Daghem",
+                            Retired = false,
+                            SortOrder = 2
+                        },
+                        new
+                        {
+                            Facet = "Environment",
+                            Code = "library",
+                            NameEn = "Library",
+                            NameFi = "Kirjasto",
+                            NameSv = "Bibliotek",
+                            Retired = false,
+                            SortOrder = 3
+                        },
+                        new
+                        {
+                            Facet = "Environment",
+                            Code = "museum",
+                            NameEn = "Museum",
+                            NameFi = "Museo",
+                            NameSv = "Museum",
+                            Retired = false,
+                            SortOrder = 4
+                        },
+                        new
+                        {
+                            Facet = "Environment",
+                            Code = "youth-centre",
+                            NameEn = "Youth centre",
+                            NameFi = "Nuorisotila",
+                            NameSv = "Ungdomsgård",
+                            Retired = false,
+                            SortOrder = 5
+                        },
+                        new
+                        {
+                            Facet = "Environment",
+                            Code = "other",
+                            NameEn = "Other",
+                            NameFi = "Muu",
+                            NameSv = "Annan",
+                            Retired = false,
+                            SortOrder = 6
+                        },
+                        new
+                        {
+                            Facet = "AgeGroup",
+                            Code = "early-childhood",
+                            NameEn = "Early childhood (0–6)",
+                            NameFi = "Varhaiskasvatusikäiset (0–6)",
+                            NameSv = "Småbarn (0–6)",
+                            Retired = false,
+                            SortOrder = 1
+                        },
+                        new
+                        {
+                            Facet = "AgeGroup",
+                            Code = "primary-school",
+                            NameEn = "Primary school (7–12)",
+                            NameFi = "Alakoululaiset (7–12)",
+                            NameSv = "Lågstadieelever (7–12)",
+                            Retired = false,
+                            SortOrder = 2
+                        },
+                        new
+                        {
+                            Facet = "AgeGroup",
+                            Code = "lower-secondary",
+                            NameEn = "Lower secondary (13–15)",
+                            NameFi = "Yläkoululaiset (13–15)",
+                            NameSv = "Högstadieelever (13–15)",
+                            Retired = false,
+                            SortOrder = 3
+                        },
+                        new
+                        {
+                            Facet = "AgeGroup",
+                            Code = "upper-secondary",
+                            NameEn = "Upper secondary (16–19)",
+                            NameFi = "Toisen asteen opiskelijat (16–19)",
+                            NameSv = "Andra stadiet (16–19)",
+                            Retired = false,
+                            SortOrder = 4
+                        },
+                        new
+                        {
+                            Facet = "AgeGroup",
+                            Code = "adults",
+                            NameEn = "Adults",
+                            NameFi = "Aikuiset",
+                            NameSv = "Vuxna",
+                            Retired = false,
+                            SortOrder = 5
+                        },
+                        new
+                        {
+                            Facet = "AgeGroup",
+                            Code = "seniors",
+                            NameEn = "Seniors",
+                            NameFi = "Ikäihmiset",
+                            NameSv = "Äldre",
+                            Retired = false,
+                            SortOrder = 6
+                        });
                 });
 
             modelBuilder.Entity("CoCreation.Messaging.Inbox.InboxMessage", b =>
@@ -147,6 +721,60 @@ namespace CoCreation.Ideas.Infrastructure.Migrations.Sqlite
                     b.HasIndex("SentAt", "NextAttemptAt");
 
                     b.ToTable("OutboxMessages", (string)null);
+                });
+
+            modelBuilder.Entity("CoCreation.Ideas.Model.Comment", b =>
+                {
+                    b.HasOne("CoCreation.Ideas.Model.Idea", null)
+                        .WithMany()
+                        .HasForeignKey("IdeaId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CoCreation.Ideas.Model.Comment", null)
+                        .WithMany()
+                        .HasForeignKey("ParentCommentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("CoCreation.Ideas.Model.Follow", b =>
+                {
+                    b.HasOne("CoCreation.Ideas.Model.Idea", null)
+                        .WithMany()
+                        .HasForeignKey("IdeaId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoCreation.Ideas.Model.Idea", b =>
+                {
+                    b.HasOne("CoCreation.Ideas.Model.Challenge", null)
+                        .WithMany()
+                        .HasForeignKey("ChallengeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("CoCreation.Ideas.Model.IdeaVersion", b =>
+                {
+                    b.HasOne("CoCreation.Ideas.Model.Idea", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("IdeaId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoCreation.Ideas.Model.Support", b =>
+                {
+                    b.HasOne("CoCreation.Ideas.Model.Idea", null)
+                        .WithMany()
+                        .HasForeignKey("IdeaId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoCreation.Ideas.Model.Idea", b =>
+                {
+                    b.Navigation("Versions");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,109 @@
+using System.ComponentModel.DataAnnotations;
+using CoCreation.ApiConventions;
+using CoCreation.Ideas.Model;
+using CoCreation.IntegrationEvents;
+
+namespace CoCreation.Ideas.Apis;
+
+/// <summary>An idea's content as its owner writes it: the body of POST (create) and PUT (replace).</summary>
+public sealed record IdeaRequest(
+    [property: Required] IdeaKind? Kind,
+    [property: Required(AllowEmptyStrings = false), StringLength(IdeaLimits.TitleLength)] string Title,
+    [property: Required(AllowEmptyStrings = false), StringLength(IdeaLimits.SummaryLength)] string Summary,
+    [property: StringLength(IdeaLimits.DescriptionLength), SafeMarkdown] string? Description,
+    [property: Required, MinLength(1, ErrorMessage = "Choose at least one theme."), TagList] IReadOnlyList<string> Themes,
+    [property: TagList] IReadOnlyList<string>? Environments,
+    [property: TagList] IReadOnlyList<string>? AgeGroups,
+    [property: TagList] IReadOnlyList<string>? SoughtCompetences,
+    [property: Required, AllowedValues("fi", "sv", "en")] string Language,
+    Guid? ChallengeId)
+{
+    public IdeaContent ToContent() => new(
+        Kind!.Value, Title.Trim(), Summary.Trim(), Description ?? "",
+        Normalise(Themes), Normalise(Environments), Normalise(AgeGroups), Normalise(SoughtCompetences), Language, ChallengeId);
+
+    private static List<string> Normalise(IReadOnlyList<string>? tags) =>
+        tags is null ? [] : [.. tags.Select(t => t.Trim()).Distinct(StringComparer.OrdinalIgnoreCase)];
+}
+
+/// <summary>A moderator's reason for hiding, unhiding or archiving: it goes into the audit.</summary>
+public sealed record ModerationRequest([property: Required(AllowEmptyStrings = false), StringLength(IdeaLimits.ReasonLength)] string Reason);
+
+public sealed record IdeaResponse(
+    Guid Id,
+    IdeaKind Kind,
+    IdeaStatus Status,
+    string Title,
+    string Summary,
+    string Description,
+    string DescriptionHtml,
+    IReadOnlyList<string> Themes,
+    IReadOnlyList<string> Environments,
+    IReadOnlyList<string> AgeGroups,
+    IReadOnlyList<string> SoughtCompetences,
+    string Language,
+    Guid? ChallengeId,
+    string OwnerPersonId,
+    Guid OwnerOrganisationId,
+    int Version,
+    DateTime CreatedAt,
+    DateTime UpdatedAt,
+    DateTime? PublishedAt,
+    int SupportCount,
+    int CommentCount,
+    int FollowerCount,
+    HiddenResponse? Hidden)
+{
+    /// <summary>The hidden details only go to those who may see a hidden idea (moderators and its owner).</summary>
+    public static IdeaResponse From(Idea idea) => new(
+        idea.Id, idea.Kind, idea.Status, idea.Title, idea.Summary, idea.Description, SafeMarkdown.ToHtml(idea.Description),
+        idea.Themes, idea.Environments, idea.AgeGroups, idea.SoughtCompetences, idea.Language, idea.ChallengeId,
+        idea.OwnerPersonId, idea.OwnerOrganisationId, idea.Version, idea.CreatedAt, idea.UpdatedAt, idea.PublishedAt,
+        idea.SupportCount, idea.CommentCount, idea.FollowerCount,
+        idea.HiddenAt is { } hiddenAt ? new HiddenResponse(hiddenAt, idea.HiddenReason ?? "") : null);
+}
+
+public sealed record HiddenResponse(DateTime HiddenAt, string Reason);
+
+/// <summary>An idea in a list: everything but the description, so a page of twenty stays small.</summary>
+public sealed record IdeaSummaryResponse(
+    Guid Id,
+    IdeaKind Kind,
+    IdeaStatus Status,
+    string Title,
+    string Summary,
+    IReadOnlyList<string> Themes,
+    IReadOnlyList<string> Environments,
+    IReadOnlyList<string> AgeGroups,
+    IReadOnlyList<string> SoughtCompetences,
+    string Language,
+    Guid? ChallengeId,
+    Guid OwnerOrganisationId,
+    DateTime? PublishedAt,
+    DateTime UpdatedAt,
+    int SupportCount,
+    int CommentCount);
+
+public sealed record IdeaVersionResponse(int Number, VersionChange Change, string ChangedByPersonId, DateTime ChangedAt, IReadOnlyList<FieldChange> Fields, string? Reason);
+
+/// <summary>A short list of short, non-empty tags: a list of hundreds is a mistake or an attack, not a description.</summary>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
+public sealed class TagListAttribute : ValidationAttribute
+{
+    protected override ValidationResult? IsValid(object? value, ValidationContext validationContext)
+    {
+        if (value is not IReadOnlyList<string> tags)
+        {
+            return ValidationResult.Success;
+        }
+        if (tags.Count > IdeaLimits.TagCount)
+        {
+            return new ValidationResult($"At most {IdeaLimits.TagCount} items are allowed.", [validationContext.MemberName!]);
+        }
+        if (tags.Any(t => string.IsNullOrWhiteSpace(t) || t.Length > IdeaLimits.TagLength))
+        {
+            return new ValidationResult($"Each item must be 1 to {IdeaLimits.TagLength} characters.", [validationContext.MemberName!]);
+        }
+        return ValidationResult.Success;
+    }
+}

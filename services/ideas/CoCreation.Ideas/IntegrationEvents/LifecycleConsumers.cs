@@ -1,0 +1,39 @@
+using CoCreation.IntegrationEvents;
+using CoCreation.Ideas.Infrastructure;
+using CoCreation.Messaging.Inbox;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoCreation.Ideas.IntegrationEvents;
+
+/// <summary>Partner-matching agreed a partnership for an idea: the idea has found its partner.</summary>
+public sealed class PartnershipAgreedConsumer(IdeasDbContext db, TimeProvider clock, ILogger<PartnershipAgreedConsumer> logger)
+    : IdempotentConsumer<PartnershipAgreed, IdeasDbContext>(db, clock, logger)
+{
+    protected override async Task HandleAsync(PartnershipAgreed message, ConsumeContext<PartnershipAgreed> context)
+    {
+        var idea = await Db.Ideas.FirstOrDefaultAsync(i => i.Id == message.IdeaId, context.CancellationToken);
+        if (idea is null)
+        {
+            logger.LogWarning("PartnershipAgreed names idea {IdeaId}, which this service does not have; ignored", message.IdeaId);
+            return;
+        }
+        idea.MarkPartnerFound(Clock.GetUtcNow().UtcDateTime);
+    }
+}
+
+/// <summary>Projects turned an idea into a development project: the idea is converted.</summary>
+public sealed class ProjectCreatedConsumer(IdeasDbContext db, TimeProvider clock, ILogger<ProjectCreatedConsumer> logger)
+    : IdempotentConsumer<ProjectCreated, IdeasDbContext>(db, clock, logger)
+{
+    protected override async Task HandleAsync(ProjectCreated message, ConsumeContext<ProjectCreated> context)
+    {
+        var idea = await Db.Ideas.FirstOrDefaultAsync(i => i.Id == message.IdeaId, context.CancellationToken);
+        if (idea is null)
+        {
+            logger.LogWarning("ProjectCreated names idea {IdeaId}, which this service does not have; ignored", message.IdeaId);
+            return;
+        }
+        idea.MarkConvertedToProject(Clock.GetUtcNow().UtcDateTime);
+    }
+}
