@@ -110,7 +110,7 @@ public sealed class Idea : RaisesIntegrationEvents
         {
             throw new RuleViolationException("This idea can no longer be edited.",
                 $"An idea that is {Status.ToKebabCase()} cannot be edited; only drafts, published ideas and ideas that found a partner can.",
-                extensions: new Dictionary<string, object?> { ["status"] = Status.ToKebabCase() });
+                extensions: new Dictionary<string, object?> { ["ideaStatus"] = Status.ToKebabCase() });
         }
         var before = IdeaContent.FieldNames.ToDictionary(f => f, ValueOf);
         Apply(content);
@@ -209,7 +209,7 @@ public sealed class Idea : RaisesIntegrationEvents
         {
             throw new RuleViolationException("This idea is not open for participation.",
                 $"Only published ideas take comments, supports and follows; this one is {Status.ToKebabCase()}.",
-                extensions: new Dictionary<string, object?> { ["status"] = Status.ToKebabCase() });
+                extensions: new Dictionary<string, object?> { ["ideaStatus"] = Status.ToKebabCase() });
         }
     }
 
@@ -247,7 +247,7 @@ public sealed class Idea : RaisesIntegrationEvents
         "This status change is not allowed.",
         $"An idea that is {Status.ToKebabCase()} cannot become {to.ToKebabCase()}. " +
         "Allowed: draft → published → partner-found → converted-to-project; published → withdrawn; any → archived by a moderator.",
-        extensions: new Dictionary<string, object?> { ["status"] = Status.ToKebabCase(), ["requestedStatus"] = to.ToKebabCase() });
+        extensions: new Dictionary<string, object?> { ["ideaStatus"] = Status.ToKebabCase(), ["requestedStatus"] = to.ToKebabCase() });
 
     private void Apply(IdeaContent content)
     {
