@@ -13,7 +13,7 @@ for i in $(seq 1 "$runs"); do
   start=$(date +%s%N)
   curl -sf -o /dev/null -X POST "$gateway/api/v1/ideas" -H 'Content-Type: application/json' \
     -H "X-Dev-Person-Id: $person" -H "X-Dev-Organisation-Id: $org" \
-    -d '{"kind":"need","title":"Benchmark idea","summary":"Measuring the journey","language":"en"}'
+    -d '{"kind":"need","title":"Benchmark idea","summary":"Measuring the journey","themes":["learning-and-teaching"],"language":"en"}'
   for _ in $(seq 1 500); do
     if curl -sf "$gateway/api/v1/notifications" -H "X-Dev-Person-Id: $person" | grep -q idea-published; then break; fi
     sleep 0.005

@@ -38,13 +38,8 @@ public static class IdeaSearchApi
             throw new InvalidFieldException("cursor", "This cursor belongs to another sort order; start again without one.");
         }
 
-        var ideas = db.Ideas.AsNoTracking().Where(i => i.HiddenAt == null);
+        var ideas = (SearchTerms.From(q) is { } terms ? textSearch.IdeasMatching(db, terms) : db.Ideas).AsNoTracking().Where(i => i.HiddenAt == null);
         ideas = FilterByStatus(ideas, status, actor);
-        if (SearchTerms.From(q) is { } terms)
-        {
-            var matching = textSearch.MatchingIdeaIds(db, terms);
-            ideas = ideas.Where(i => matching.Contains(i.Id));
-        }
         if (kind is not null)
         {
             var wanted = KebabCase.Parse<IdeaKind>(kind, "kind");

@@ -1,4 +1,5 @@
 using System.Text;
+using CoCreation.Ideas.Model;
 using CoCreation.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,18 +12,21 @@ namespace CoCreation.Ideas.Infrastructure;
 /// </summary>
 public interface IIdeaTextSearch
 {
-    /// <summary>The ids of ideas matching every word of <paramref name="terms"/> (each also as a prefix), composable into a query.</summary>
-    IQueryable<Guid> MatchingIdeaIds(IdeasDbContext db, SearchTerms terms);
+    /// <summary>The ideas matching every word of <paramref name="terms"/> (each also as a prefix), to compose filters, order and paging onto.</summary>
+    IQueryable<Idea> IdeasMatching(IdeasDbContext db, SearchTerms terms);
 }
 
 public sealed class SqliteIdeaTextSearch : IIdeaTextSearch
 {
-    public IQueryable<Guid> MatchingIdeaIds(IdeasDbContext db, SearchTerms terms)
+    public IQueryable<Idea> IdeasMatching(IdeasDbContext db, SearchTerms terms)
     {
         // Every word quoted (so FTS5 syntax in user input is just text) and prefix-matched: "museo"* "kierro"*
         var match = string.Join(' ', terms.Words.Select(w => $"\"{w.Replace("\"", "\"\"", StringComparison.Ordinal)}\"*"));
-        return db.Database.SqlQuery<Guid>(
-            $"SELECT k.IdeaId AS Value FROM IdeaSearch s JOIN IdeaSearchKeys k ON k.RowId = s.rowid WHERE IdeaSearch MATCH {match}");
+        // "+Id": the unary plus keeps SQLite from driving the query from the match list (a key lookup and a sort for
+        // every match, slow when a word is common). It walks the index of the requested order instead and checks each
+        // idea against the match set, stopping when the page is full: fast for common and rare words alike.
+        return db.Ideas.FromSql(
+            $"SELECT * FROM Ideas WHERE +Id IN (SELECT k.IdeaId FROM IdeaSearch s JOIN IdeaSearchKeys k ON k.RowId = s.rowid WHERE IdeaSearch MATCH {match})");
     }
 }
 
@@ -34,7 +38,7 @@ public sealed class SqlServerIdeaTextSearch : IIdeaTextSearch
 {
     private bool? _fullTextIndexed;
 
-    public IQueryable<Guid> MatchingIdeaIds(IdeasDbContext db, SearchTerms terms)
+    public IQueryable<Idea> IdeasMatching(IdeasDbContext db, SearchTerms terms)
     {
         _fullTextIndexed ??= db.Database
             .SqlQuery<int>($"SELECT COUNT(*) AS Value FROM sys.fulltext_indexes WHERE object_id = OBJECT_ID('Ideas')")
@@ -42,8 +46,8 @@ public sealed class SqlServerIdeaTextSearch : IIdeaTextSearch
         if (_fullTextIndexed.Value)
         {
             var condition = string.Join(" AND ", terms.Words.Select(w => $"\"{w}*\""));
-            return db.Database.SqlQuery<Guid>(
-                $"SELECT [KEY] AS Value FROM CONTAINSTABLE(Ideas, (Title, Summary, Description, SoughtCompetences), {condition})");
+            return db.Ideas.FromSql(
+                $"SELECT * FROM Ideas WHERE Id IN (SELECT [KEY] FROM CONTAINSTABLE(Ideas, (Title, Summary, Description, SoughtCompetences), {condition}))");
         }
         var ideas = db.Ideas.AsQueryable();
         foreach (var word in terms.Words)
@@ -51,7 +55,7 @@ public sealed class SqlServerIdeaTextSearch : IIdeaTextSearch
             ideas = ideas.Where(i => i.Title.Contains(word) || i.Summary.Contains(word) || i.Description.Contains(word)
                 || i.SoughtCompetences.Any(c => c.Contains(word)));
         }
-        return ideas.Select(i => i.Id);
+        return ideas;
     }
 }
 
