@@ -1,0 +1,187 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CoCreation.IntegrationEvents;
+using CoCreation.Notifications.Infrastructure;
+using MassTransit;
+using MassTransit.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CoCreation.Notifications.FunctionalTests;
+
+/// <summary>The notifications service on a real SQLite file, fed events through MassTransit's in-memory harness.</summary>
+public sealed class NotificationsServiceFactory : WebApplicationFactory<Program>
+{
+    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"notifications-tests-{Guid.NewGuid():N}.db");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("ConnectionStrings:notificationsdb", $"Data Source={_databasePath}");
+        builder.UseSetting("ConnectionStrings:messaging", "amqp://guest:guest@localhost:1");
+        builder.ConfigureTestServices(services => services.AddMassTransitTestHarness());
+    }
+
+    public ITestHarness Harness => Services.GetRequiredService<ITestHarness>();
+
+    public HttpClient ClientAs(string person)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Add("X-Dev-Person-Id", person);
+        return client;
+    }
+
+    /// <summary>Publishes the event on the harness bus and waits until the service's database shows its effect.</summary>
+    public async Task DeliverAsync<T>(T message, Guid? messageId = null)
+        where T : class
+    {
+        var before = await CountInboxAsync();
+        await Harness.Bus.Publish(message, (PublishContext<T> context) => context.MessageId = messageId ?? Guid.NewGuid());
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (await CountInboxAsync() == before && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+    }
+
+    public async Task<int> CountInboxAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<NotificationsDbContext>().InboxMessages.CountAsync();
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var file in Directory.GetFiles(Path.GetDirectoryName(_databasePath)!, Path.GetFileName(_databasePath) + "*"))
+        {
+            File.Delete(file);
+        }
+    }
+}
+
+public sealed class NotificationsTests(NotificationsServiceFactory factory) : IClassFixture<NotificationsServiceFactory>
+{
+    private static readonly Guid School = Guid.Parse("5c0a7e10-0000-4000-8000-000000000001");
+
+    private static string Person() => "person-" + Guid.NewGuid().ToString("N")[..8];
+
+    private async Task<List<JsonElement>> InboxAsync(string person, string query = "")
+    {
+        using var response = await factory.ClientAs(person).GetAsync($"/api/v1/notifications{query}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return [.. (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items").EnumerateArray()];
+    }
+
+    private static CommentAdded Comment(string owner, string author, string? parentAuthor) => new(
+        Guid.NewGuid(), Guid.NewGuid(), "Reading buddies", owner, School, parentAuthor is null ? null : Guid.NewGuid(), parentAuthor, author,
+        "Count us in!", DateTimeOffset.UtcNow);
+
+    [Fact]
+    public async Task A_published_idea_notifies_its_owner_once_however_often_the_event_is_delivered()
+    {
+        var owner = Person();
+        var published = new IdeaPublished(Guid.NewGuid(), IdeaKind.Need, "Reading buddies", "Summary", ["learning-and-teaching"], ["school"], [], "en",
+            owner, School, DateTimeOffset.UtcNow);
+        var messageId = Guid.NewGuid();
+
+        var consumed = new ConsumeCounter();
+        using var observing = factory.Harness.Bus.ConnectConsumeObserver(consumed);
+        await factory.Harness.Bus.Publish(published, (PublishContext<IdeaPublished> context) => context.MessageId = messageId);
+        await factory.Harness.Bus.Publish(published, (PublishContext<IdeaPublished> context) => context.MessageId = messageId);
+        Assert.True(await consumed.WaitForAsync(messageId, times: 2), "both copies should reach the consumer");
+
+        var notification = Assert.Single(await InboxAsync(owner));
+        Assert.Equal("idea-published", notification.GetProperty("kind").GetString());
+        Assert.Equal($"/api/v1/ideas/{published.IdeaId}", notification.GetProperty("link").GetString());
+    }
+
+    [Fact]
+    public async Task A_comment_notifies_the_owner_and_a_reply_the_parents_author_but_never_the_writer()
+    {
+        var owner = Person();
+        var reader = Person();
+
+        await factory.DeliverAsync(Comment(owner, author: reader, parentAuthor: null));
+        await factory.DeliverAsync(Comment(owner, author: owner, parentAuthor: reader));
+        await factory.DeliverAsync(Comment(owner, author: owner, parentAuthor: null));
+
+        Assert.Equal(["comment-added"], (await InboxAsync(owner)).Select(n => n.GetProperty("kind").GetString()));
+        Assert.Equal(["comment-reply"], (await InboxAsync(reader)).Select(n => n.GetProperty("kind").GetString()));
+    }
+
+    [Fact]
+    public async Task A_person_reads_and_marks_only_their_own_notifications()
+    {
+        var owner = Person();
+        await factory.DeliverAsync(Comment(owner, author: Person(), parentAuthor: null));
+        var id = Assert.Single(await InboxAsync(owner)).GetProperty("id").GetGuid();
+
+        using var someoneElse = await factory.ClientAs(Person()).PostAsync($"/api/v1/notifications/{id}/read", null);
+        Assert.Equal(HttpStatusCode.NotFound, someoneElse.StatusCode);
+        Assert.Single(await InboxAsync(owner, "?unreadOnly=true"));
+
+        using var mine = await factory.ClientAs(owner).PostAsync($"/api/v1/notifications/{id}/read", null);
+        Assert.Equal(HttpStatusCode.NoContent, mine.StatusCode);
+        Assert.Empty(await InboxAsync(owner, "?unreadOnly=true"));
+        Assert.NotEqual(JsonValueKind.Null, Assert.Single(await InboxAsync(owner)).GetProperty("readAt").ValueKind);
+    }
+
+    [Theory]
+    [InlineData("?limit=0")]
+    [InlineData("?limit=1000")]
+    [InlineData("?limit=many")]
+    public async Task A_bad_limit_is_a_400_problem_naming_it(string query)
+    {
+        using var response = await factory.ClientAs(Person()).GetAsync($"/api/v1/notifications{query}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("limit", out _));
+    }
+
+    [Fact]
+    public async Task Without_an_acting_person_the_inbox_is_a_401_problem()
+    {
+        using var response = await factory.CreateClient().GetAsync("/api/v1/notifications");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+}
+
+/// <summary>Counts completed consumptions per MessageId, so a test can wait until every copy was handled.</summary>
+public sealed class ConsumeCounter : IConsumeObserver
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, int> _completed = new();
+
+    public Task PreConsume<T>(ConsumeContext<T> context) where T : class => Task.CompletedTask;
+
+    public Task PostConsume<T>(ConsumeContext<T> context) where T : class
+    {
+        _completed.AddOrUpdate(context.MessageId!.Value, 1, (_, n) => n + 1);
+        return Task.CompletedTask;
+    }
+
+    public Task ConsumeFault<T>(ConsumeContext<T> context, Exception exception) where T : class => PostConsume(context);
+
+    public async Task<bool> WaitForAsync(Guid messageId, int times)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (_completed.GetValueOrDefault(messageId) < times)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                return false;
+            }
+            await Task.Delay(20);
+        }
+        return true;
+    }
+}
