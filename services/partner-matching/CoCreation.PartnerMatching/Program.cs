@@ -1,4 +1,5 @@
 using CoCreation.ApiConventions;
+using CoCreation.PartnerMatching.Apis;
 using CoCreation.PartnerMatching.Extensions;
 using CoCreation.PartnerMatching.Infrastructure;
 using CoCreation.Persistence;
@@ -20,6 +21,9 @@ if (await app.MigrateDatabaseAsync<PartnerMatchingDbContext>(args))
 app.UseApiConventions();
 app.MapOpenApi();
 app.MapDefaultEndpoints();
+app.MapOrganisationsApi();
+app.MapEnvironmentsApi();
+app.MapMatchesApi();
 
 await app.RunAsync();
 

@@ -21,6 +21,9 @@ public sealed record IdeaPublished(
 
     /// <summary>The challenge the idea answers, if any.</summary>
     public Guid? ChallengeId { get; init; }
+
+    /// <summary>The idea's version at publication; a consumer ignores an older copy than the one it holds.</summary>
+    public int Version { get; init; }
 }
 
 /// <summary>A published idea's content changed. The whole new content, so a consumer replaces its copy.</summary>

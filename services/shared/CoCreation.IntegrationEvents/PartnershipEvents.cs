@@ -1,8 +1,8 @@
 namespace CoCreation.IntegrationEvents;
 
-/// <summary>
-/// Partner-matching: an idea's owner accepted one or more organisations' interest. The idea has found its partners.
-/// </summary>
+// Events the partner-matching service publishes.
+
+/// <summary>An idea's owner accepted an organisation's interest: the idea has found its partner.</summary>
 public sealed record PartnershipAgreed(
     Guid PartnershipId,
     Guid IdeaId,
@@ -10,3 +10,26 @@ public sealed record PartnershipAgreed(
     IReadOnlyList<Guid> PartnerOrganisationIds,
     Guid? EnvironmentId,
     DateTimeOffset AgreedAt);
+
+/// <summary>An organisation expressed interest in an idea; its owner is asked to accept or decline.</summary>
+public sealed record InterestExpressed(
+    Guid InterestId,
+    Guid IdeaId,
+    string IdeaTitle,
+    string IdeaOwnerPersonId,
+    Guid IdeaOwnerOrganisationId,
+    Guid InterestedOrganisationId,
+    string InterestedOrganisationName,
+    string Message,
+    DateTimeOffset ExpressedAt);
+
+/// <summary>The idea's owner declined an interest, with a reply for the organisation that showed it.</summary>
+public sealed record InterestDeclined(Guid InterestId, Guid IdeaId, string IdeaTitle, Guid InterestedOrganisationId, string InterestedPersonId, string Reply, DateTimeOffset DeclinedAt);
+
+/// <summary>
+/// The best partners for a newly published idea, so that notifications can tell them. Each suggestion carries its
+/// score (0 to 1) and the reasons in words, so the message can say why.
+/// </summary>
+public sealed record MatchesSuggested(Guid IdeaId, string IdeaTitle, Guid OwnerOrganisationId, IReadOnlyList<SuggestedPartner> Partners, DateTimeOffset SuggestedAt);
+
+public sealed record SuggestedPartner(Guid OrganisationId, string Name, double Score, IReadOnlyList<string> Reasons);

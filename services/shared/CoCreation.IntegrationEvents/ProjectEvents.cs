@@ -1,6 +1,8 @@
 namespace CoCreation.IntegrationEvents;
 
-/// <summary>Projects: a matched idea became a development project carried out in a real environment.</summary>
+// Events the projects service publishes.
+
+/// <summary>A matched idea became a development project carried out in a real environment.</summary>
 public sealed record ProjectCreated(
     Guid ProjectId,
     Guid IdeaId,
@@ -8,3 +10,11 @@ public sealed record ProjectCreated(
     Guid OwnerOrganisationId,
     IReadOnlyList<Guid> PartnerOrganisationIds,
     DateTimeOffset CreatedAt);
+
+/// <summary>A project ended and was evaluated: its organisations have co-created, which matching counts in their favour.</summary>
+public sealed record ProjectCompleted(
+    Guid ProjectId,
+    Guid IdeaId,
+    Guid OwnerOrganisationId,
+    IReadOnlyList<Guid> PartnerOrganisationIds,
+    DateTimeOffset CompletedAt);

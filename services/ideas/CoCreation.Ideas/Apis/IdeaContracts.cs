@@ -85,25 +85,3 @@ public sealed record IdeaSummaryResponse(
     int CommentCount);
 
 public sealed record IdeaVersionResponse(int Number, VersionChange Change, string ChangedByPersonId, DateTime ChangedAt, IReadOnlyList<FieldChange> Fields, string? Reason);
-
-/// <summary>A short list of short, non-empty tags: a list of hundreds is a mistake or an attack, not a description.</summary>
-[AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
-public sealed class TagListAttribute : ValidationAttribute
-{
-    protected override ValidationResult? IsValid(object? value, ValidationContext validationContext)
-    {
-        if (value is not IReadOnlyList<string> tags)
-        {
-            return ValidationResult.Success;
-        }
-        if (tags.Count > IdeaLimits.TagCount)
-        {
-            return new ValidationResult($"At most {IdeaLimits.TagCount} items are allowed.", [validationContext.MemberName!]);
-        }
-        if (tags.Any(t => string.IsNullOrWhiteSpace(t) || t.Length > IdeaLimits.TagLength))
-        {
-            return new ValidationResult($"Each item must be 1 to {IdeaLimits.TagLength} characters.", [validationContext.MemberName!]);
-        }
-        return ValidationResult.Success;
-    }
-}

@@ -141,6 +141,7 @@ public sealed class Idea : RaisesIntegrationEvents
         {
             AgeGroups = AgeGroups,
             ChallengeId = ChallengeId,
+            Version = Version,
         });
     }
 

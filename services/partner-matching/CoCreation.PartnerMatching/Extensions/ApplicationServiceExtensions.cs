@@ -1,5 +1,6 @@
 using CoCreation.Messaging;
 using CoCreation.PartnerMatching.Infrastructure;
+using CoCreation.PartnerMatching.Matching;
 using CoCreation.Persistence;
 
 namespace CoCreation.PartnerMatching.Extensions;
@@ -13,6 +14,9 @@ internal static class ApplicationServiceExtensions
     {
         builder.AddServiceDatabase<PartnerMatchingDbContext, PartnerMatchingSqliteDbContext, PartnerMatchingSqlServerDbContext>(DatabaseName);
         builder.AddMessaging<PartnerMatchingDbContext>(ServiceName, typeof(Program).Assembly);
+        builder.Services.AddOptions<MatchingWeights>().Bind(builder.Configuration.GetSection(MatchingWeights.SectionName));
+        builder.Services.AddSingleton<MatchingIndex>();
+        builder.Services.AddHostedService<MatchingIndexRefresher>();
         return builder;
     }
 }
