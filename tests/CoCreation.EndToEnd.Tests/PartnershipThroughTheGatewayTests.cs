@@ -1,0 +1,69 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CoCreation.IntegrationEvents;
+
+namespace CoCreation.EndToEnd.Tests;
+
+/// <summary>From an idea to an agreed partnership across three services, the gateway and the real broker.</summary>
+[Collection(PlatformCollection.Name)]
+public sealed class PartnershipThroughTheGatewayTests(PlatformFixture platform)
+{
+    private async Task<JsonElement> SendAsync(HttpRequestMessage request, HttpStatusCode expected)
+    {
+        using var response = await platform.Gateway.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == expected, $"{request.Method} {request.RequestUri}: expected {(int)expected}, got {(int)response.StatusCode}: {body}");
+        return body.Length == 0 ? default : JsonDocument.Parse(body).RootElement.Clone();
+    }
+
+    private static HttpRequestMessage Post(string path, object body, string person, Guid organisation) =>
+        new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) }.AsPerson(person, organisation);
+
+    [Fact]
+    public async Task An_accepted_interest_reaches_the_broker_exactly_once_even_when_the_acceptance_is_sent_again_and_the_idea_finds_its_partner()
+    {
+        await using var observer = await BrokerObserver.StartAsync(platform.Topology.BrokerConnectionString, typeof(PartnershipAgreed), typeof(MatchesSuggested));
+        var school = Guid.NewGuid();
+        var studio = Guid.NewGuid();
+        var competence = "escape-room design " + Guid.NewGuid().ToString("N")[..6];
+        await SendAsync(Post("/api/v1/organisations", new
+        {
+            type = "company", name = "Escape studio", competences = new[] { competence }, themes = new[] { "learning-and-teaching" },
+            languages = new[] { "en" }, region = "Espoo", contactChannel = "hi@escape.example",
+        }, "producer-pekka", studio), HttpStatusCode.Created);
+
+        var idea = GatewayCalls.PostIdea("teacher-" + Guid.NewGuid().ToString("N")[..6], "Escape room about the water cycle");
+        idea.Headers.Remove("X-Dev-Organisation-Id");
+        idea.Headers.Add("X-Dev-Organisation-Id", school.ToString());
+        var body = JsonSerializer.Deserialize<Dictionary<string, object>>(await idea.Content!.ReadAsStringAsync())!;
+        body["soughtCompetences"] = new[] { competence };
+        idea.Content = JsonContent.Create(body);
+        var ideaId = (await SendAsync(idea, HttpStatusCode.Created)).GetProperty("id").GetGuid();
+
+        // IdeaPublished crossed the broker; partner-matching suggested the studio as the best partner.
+        var suggested = Assert.Single(await observer.WaitForAsync<MatchesSuggested>(m => m.IdeaId == ideaId));
+        Assert.Equal(studio, suggested.Partners[0].OrganisationId);
+        var matches = await SendAsync(new HttpRequestMessage(HttpMethod.Get, $"/api/v1/ideas/{ideaId}/matches"), HttpStatusCode.OK);
+        Assert.Equal(studio, matches[0].GetProperty("organisationId").GetGuid());
+
+        var interest = await SendAsync(Post($"/api/v1/ideas/{ideaId}/interests", new { message = "We build escape rooms for schools." }, "producer-pekka", studio),
+            HttpStatusCode.Created);
+        var accept = $"/api/v1/ideas/{ideaId}/interests/{interest.GetProperty("id").GetGuid()}/accept";
+        await SendAsync(Post(accept, new { reply = "Yes please!" }, "teacher-anna", school), HttpStatusCode.OK);
+        // The same acceptance again, as a client that did not see the first answer would send it.
+        await SendAsync(Post(accept, new { reply = "Yes please!" }, "teacher-anna", school), HttpStatusCode.Conflict);
+
+        var agreed = await observer.WaitForAsync<PartnershipAgreed>(p => p.IdeaId == ideaId);
+        Assert.Equal([studio], Assert.Single(agreed).PartnerOrganisationIds);
+        // Give a duplicate every chance to show up before counting again.
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        Assert.Single(await observer.WaitForAsync<PartnershipAgreed>(p => p.IdeaId == ideaId));
+
+        // The ideas service consumed PartnershipAgreed: the idea found its partner.
+        var status = await Eventually.MatchAsync(
+            async () => (await SendAsync(new HttpRequestMessage(HttpMethod.Get, $"/api/v1/ideas/{ideaId}"), HttpStatusCode.OK)).GetProperty("status").GetString(),
+            s => s == "partner-found", TimeSpan.FromSeconds(60));
+        Assert.Equal("partner-found", status);
+    }
+}
