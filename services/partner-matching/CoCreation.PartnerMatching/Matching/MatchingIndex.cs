@@ -18,6 +18,7 @@ public sealed class MatchingIndex(IOptions<MatchingWeights> weights, TimeProvide
 
     // A pool of our own: arrays come back zeroed where we wrote, which the shared pool (used by Kestrel) does not promise.
     private readonly ArrayPool<byte> _hitArrays = ArrayPool<byte>.Create(maxArrayLength: 16 * 1024 * 1024, maxArraysPerBucket: 16);
+    private readonly ArrayPool<int> _slotArrays = ArrayPool<int>.Create(maxArrayLength: 16 * 1024 * 1024, maxArraysPerBucket: 16);
     private readonly Terms _terms = new();
 
     private readonly Dictionary<Guid, int> _organisationSlots = [];
@@ -133,11 +134,12 @@ public sealed class MatchingIndex(IOptions<MatchingWeights> weights, TimeProvide
         try
         {
             var query = ToEntry(idea, addNewTerms: false);
+            var now = clock.GetUtcNow().UtcDateTime;
             var owner = _organisationSlots.TryGetValue(idea.OwnerOrganisationId, out var ownerSlot) ? _organisations[ownerSlot] : null;
             var best = Rank(_organisations.Count, query.Themes, query.Competences, query.Environments,
                 _organisationsByTheme, _organisationsByCompetence, _organisationsByEnvironment,
                 slot => _organisations[slot] is { } o && o.Id != idea.OwnerOrganisationId
-                    ? ExtrasScore(o, query.LanguageMask, owner?.Region ?? -1) : null,
+                    ? ExtrasScore(o, query.LanguageMask, owner?.Region ?? -1, now) : null,
                 _ => (query.ThemeCount, query.CompetenceCount),
                 count);
             return [.. best.Select(b => Explain(query, _organisations[b.Slot]!, owner))];
@@ -160,10 +162,11 @@ public sealed class MatchingIndex(IOptions<MatchingWeights> weights, TimeProvide
             }
             var organisation = _organisations[slot]!;
             var hosted = HostedKindIds(organisationId);
+            var now = clock.GetUtcNow().UtcDateTime;
             var best = Rank(_ideas.Count, organisation.Themes, organisation.Competences, hosted,
                 _ideasByTheme, _ideasByCompetence, _ideasByEnvironment,
                 ideaSlot => _ideas[ideaSlot] is { } i && i.OwnerOrganisationId != organisationId
-                    ? ExtrasScore(organisation, i.LanguageMask, OwnerRegion(i)) : null,
+                    ? ExtrasScore(organisation, i.LanguageMask, OwnerRegion(i), now) : null,
                 // The shares are always of the idea's own themes and competences, as in the forward direction.
                 ideaSlot => (_ideas[ideaSlot]!.ThemeCount, _ideas[ideaSlot]!.CompetenceCount),
                 count);
@@ -193,7 +196,8 @@ public sealed class MatchingIndex(IOptions<MatchingWeights> weights, TimeProvide
         var themeHits = _hitArrays.Rent(population);
         var competenceHits = _hitArrays.Rent(population);
         var environmentHits = _hitArrays.Rent(population);
-        var touched = new List<int>();
+        var touched = _slotArrays.Rent(population);
+        var touchedCount = 0;
         try
         {
             void Count(byte[] hits, List<List<int>> lists, int[] termIds)
@@ -208,7 +212,7 @@ public sealed class MatchingIndex(IOptions<MatchingWeights> weights, TimeProvide
                     {
                         if (themeHits[slot] == 0 && competenceHits[slot] == 0 && environmentHits[slot] == 0)
                         {
-                            touched.Add(slot);
+                            touched[touchedCount++] = slot;
                         }
                         if (hits[slot] < byte.MaxValue)
                         {
@@ -223,8 +227,9 @@ public sealed class MatchingIndex(IOptions<MatchingWeights> weights, TimeProvide
 
             var w = weights.Value;
             var heap = new PriorityQueue<int, (double Score, int Slot)>(count + 1);
-            foreach (var slot in touched)
+            for (var i = 0; i < touchedCount; i++)
             {
+                var slot = touched[i];
                 if (extras(slot) is not { } extra)
                 {
                     continue;
@@ -234,10 +239,14 @@ public sealed class MatchingIndex(IOptions<MatchingWeights> weights, TimeProvide
                     + (themeCount == 0 ? 0 : w.Themes * Math.Min(1.0, themeHits[slot] / (double)themeCount))
                     + (competenceCount == 0 ? 0 : w.Competences * Math.Min(1.0, competenceHits[slot] / (double)competenceCount))
                     + (environmentHits[slot] > 0 ? w.Environment : 0);
-                heap.Enqueue(slot, (score, -slot));
-                if (heap.Count > count)
+                // Only a candidate better than the worst of the best K so far enters the heap.
+                if (heap.Count < count)
                 {
-                    heap.Dequeue();
+                    heap.Enqueue(slot, (score, -slot));
+                }
+                else if (heap.TryPeek(out _, out var worst) && (score, -slot).CompareTo(worst) > 0)
+                {
+                    heap.DequeueEnqueue(slot, (score, -slot));
                 }
             }
             var best = new List<(int Slot, double Score)>(heap.Count);
@@ -250,10 +259,12 @@ public sealed class MatchingIndex(IOptions<MatchingWeights> weights, TimeProvide
         }
         finally
         {
-            foreach (var slot in touched)
+            for (var i = 0; i < touchedCount; i++)
             {
+                var slot = touched[i];
                 themeHits[slot] = competenceHits[slot] = environmentHits[slot] = 0;
             }
+            _slotArrays.Return(touched);
             _hitArrays.Return(themeHits);
             _hitArrays.Return(competenceHits);
             _hitArrays.Return(environmentHits);
@@ -261,13 +272,13 @@ public sealed class MatchingIndex(IOptions<MatchingWeights> weights, TimeProvide
     }
 
     /// <summary>Language, region, past co-creation and activity: the parts of the score that need no inverted list.</summary>
-    private double ExtrasScore(OrganisationEntry organisation, int ideaLanguageMask, int ownerRegion)
+    private double ExtrasScore(OrganisationEntry organisation, int ideaLanguageMask, int ownerRegion, DateTime now)
     {
         var w = weights.Value;
         return ((organisation.LanguageMask & ideaLanguageMask) != 0 ? w.Language : 0)
             + (ownerRegion >= 0 && organisation.Region == ownerRegion ? w.Region : 0)
             + w.PastCoCreation * PastCoCreationValue(organisation.CompletedProjects)
-            + w.Activity * ActivityValue(organisation.LastActiveAt);
+            + w.Activity * ActivityValue(organisation.LastActiveAt, now);
     }
 
     /// <summary>The full breakdown for one pair: each component's weight, value, points and the items that matched.</summary>
@@ -289,7 +300,7 @@ public sealed class MatchingIndex(IOptions<MatchingWeights> weights, TimeProvide
             Component(MatchFactor.Region, w.Region, sameRegion ? 1 : 0, sameRegion ? _terms.Names([organisation.Region]) : []),
             Component(MatchFactor.PastCoCreation, w.PastCoCreation, PastCoCreationValue(organisation.CompletedProjects),
                 organisation.CompletedProjects > 0 ? [$"{organisation.CompletedProjects} completed projects"] : []),
-            Component(MatchFactor.Activity, w.Activity, ActivityValue(organisation.LastActiveAt), [$"last active {organisation.LastActiveAt:yyyy-MM-dd}"]),
+            Component(MatchFactor.Activity, w.Activity, ActivityValue(organisation.LastActiveAt, clock.GetUtcNow().UtcDateTime), [$"last active {organisation.LastActiveAt:yyyy-MM-dd}"]),
         ];
         return new Match(organisation.Id, organisation.Name, organisation.Type, Math.Round(components.Sum(c => c.Points), 4), components);
     }
@@ -299,9 +310,9 @@ public sealed class MatchingIndex(IOptions<MatchingWeights> weights, TimeProvide
 
     private static double PastCoCreationValue(int completedProjects) => Math.Min(1.0, completedProjects / 3.0);
 
-    private double ActivityValue(DateTime lastActiveAt)
+    private static double ActivityValue(DateTime lastActiveAt, DateTime now)
     {
-        var days = (clock.GetUtcNow().UtcDateTime - lastActiveAt).TotalDays;
+        var days = (now - lastActiveAt).TotalDays;
         return days <= 30 ? 1 : days >= 365 ? 0 : 1 - ((days - 30) / 335);
     }
 
