@@ -185,3 +185,33 @@ public sealed class ConsumeCounter : IConsumeObserver
         return true;
     }
 }
+
+public sealed class InterestNotificationsTests(NotificationsServiceFactory factory) : IClassFixture<NotificationsServiceFactory>
+{
+    [Fact]
+    public async Task The_owner_hears_of_an_interest_and_the_interested_person_of_a_decline()
+    {
+        var owner = "owner-" + Guid.NewGuid().ToString("N")[..8];
+        var producer = "producer-" + Guid.NewGuid().ToString("N")[..8];
+        var ideaId = Guid.NewGuid();
+        var interestId = Guid.NewGuid();
+
+        await factory.DeliverAsync(new InterestExpressed(interestId, ideaId, "Museum game", owner, Guid.NewGuid(), Guid.NewGuid(), "Pelipaja",
+            "We would love to build it.", DateTimeOffset.UtcNow));
+        await factory.DeliverAsync(new InterestDeclined(interestId, ideaId, "Museum game", Guid.NewGuid(), producer, "We found a partner already.", DateTimeOffset.UtcNow));
+
+        var toOwner = Assert.Single(await InboxAsync(owner));
+        Assert.Equal("interest-expressed", toOwner.GetProperty("kind").GetString());
+        Assert.Contains("Pelipaja", toOwner.GetProperty("title").GetString(), StringComparison.Ordinal);
+        var toProducer = Assert.Single(await InboxAsync(producer));
+        Assert.Equal("interest-declined", toProducer.GetProperty("kind").GetString());
+        Assert.Equal($"/api/v1/ideas/{ideaId}/interests/{interestId}", toProducer.GetProperty("link").GetString());
+    }
+
+    private async Task<List<JsonElement>> InboxAsync(string person)
+    {
+        using var response = await factory.ClientAs(person).GetAsync("/api/v1/notifications");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return [.. (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items").EnumerateArray()];
+    }
+}
