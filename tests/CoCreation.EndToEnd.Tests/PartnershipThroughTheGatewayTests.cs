@@ -47,6 +47,16 @@ public sealed class PartnershipThroughTheGatewayTests(PlatformFixture platform)
         var matches = await SendAsync(new HttpRequestMessage(HttpMethod.Get, $"/api/v1/ideas/{ideaId}/matches"), HttpStatusCode.OK);
         Assert.Equal(studio, matches[0].GetProperty("organisationId").GetGuid());
 
+        // A city unit's real environment, registered and found through the gateway, offered with the interest... by its own unit only.
+        var library = Guid.NewGuid();
+        var register = Post("/api/v1/environments", new { kind = "library", name = "Escape room corner", area = "Sello, Espoo", capacity = 12 }, "librarian-liisa", library);
+        register.Headers.Add("X-Dev-Roles", "city-unit");
+        var environmentId = (await SendAsync(register, HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var found = await SendAsync(new HttpRequestMessage(HttpMethod.Get, $"/api/v1/environments?organisation={library}&kind=library"), HttpStatusCode.OK);
+        Assert.Equal(environmentId, Assert.Single(found.GetProperty("items").EnumerateArray()).GetProperty("id").GetGuid());
+        await SendAsync(Post($"/api/v1/ideas/{ideaId}/interests", new { message = "Borrowing their room", environmentId }, "producer-pekka", studio),
+            HttpStatusCode.BadRequest);
+
         var interest = await SendAsync(Post($"/api/v1/ideas/{ideaId}/interests", new { message = "We build escape rooms for schools." }, "producer-pekka", studio),
             HttpStatusCode.Created);
         var accept = $"/api/v1/ideas/{ideaId}/interests/{interest.GetProperty("id").GetGuid()}/accept";
