@@ -1,0 +1,32 @@
+using CoCreation.ApiConventions;
+using CoCreation.Identity.Apis;
+using CoCreation.Identity.Extensions;
+using CoCreation.Identity.Infrastructure;
+using CoCreation.Persistence;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+builder.AddApiConventions();
+builder.Services.AddOpenApi();
+
+var app = builder.Build();
+
+if (await app.MigrateDatabaseAsync<IdentityServiceDbContext>(args))
+{
+    return;
+}
+if (app.Environment.IsDevelopment())
+{
+    await DevelopmentSeed.SeedAsync(app.Services, app.Configuration, app.Logger);
+}
+
+app.UseApiConventions();
+app.MapOpenApi();
+app.MapDefaultEndpoints();
+app.MapTokenApi();
+
+await app.RunAsync();
+
+public partial class Program;
