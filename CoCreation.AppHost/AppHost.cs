@@ -9,6 +9,18 @@ var messaging = builder.AddRabbitMQ("messaging")
 var sql = builder.AddSqlServer("sql")
     .WithDataVolume();
 
+// The identity service issues the access tokens every service validates. Its own URL is the tokens' issuer.
+// In Development it seeds a demo API client whose secret Aspire generates once and keeps in user secrets.
+var identityDb = sql.AddDatabase("identitydb");
+var demoClientSecret = builder.AddParameter("demo-client-secret", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true, persist: true);
+var identity = builder.AddProject<Projects.CoCreation_Identity>("identity")
+    .WithEnvironment("Database__Provider", "SqlServer")
+    .WithReference(identityDb).WaitFor(identityDb)
+    .WithEnvironment("Identity__DemoClientSecret", demoClientSecret)
+    .WithHttpHealthCheck("/health");
+var identityEndpoint = identity.GetEndpoint("http");
+identity.WithEnvironment("Identity__Issuer", identityEndpoint);
+
 IResourceBuilder<ProjectResource> AddService<TProject>(string name, string databaseName)
     where TProject : IProjectMetadata, new()
 {
@@ -17,6 +29,7 @@ IResourceBuilder<ProjectResource> AddService<TProject>(string name, string datab
         .WithEnvironment("Database__Provider", "SqlServer")
         .WithReference(database).WaitFor(database)
         .WithReference(messaging).WaitFor(messaging)
+        .WithEnvironment("Identity__Authority", identityEndpoint)
         .WithHttpHealthCheck("/health");
 }
 
@@ -26,6 +39,7 @@ var projects = AddService<Projects.CoCreation_Projects>("projects", "projectsdb"
 var notifications = AddService<Projects.CoCreation_Notifications>("notifications", "notificationsdb");
 
 builder.AddProject<Projects.CoCreation_Gateway>("gateway")
+    .WithReference(identity).WaitFor(identity)
     .WithReference(ideas).WaitFor(ideas)
     .WithReference(partnerMatching).WaitFor(partnerMatching)
     .WithReference(projects).WaitFor(projects)

@@ -100,8 +100,11 @@ public sealed class WalkingJourneyTests(PlatformFixture platform)
         {
             var health = await http.GetStringAsync(new Uri(platform.Topology.ServiceUrl(service.Name), "/health"));
             Assert.Contains("\"status\":\"Healthy\"", health, StringComparison.Ordinal);
-            Assert.Contains("masstransit-bus", health, StringComparison.Ordinal);
             Assert.Contains("-database", health, StringComparison.Ordinal);
+            if (service.Name != "identity") // identity publishes no events yet
+            {
+                Assert.Contains("masstransit-bus", health, StringComparison.Ordinal);
+            }
         }
         Assert.Equal(HttpStatusCode.OK, (await platform.Gateway.GetAsync("/alive")).StatusCode);
     }

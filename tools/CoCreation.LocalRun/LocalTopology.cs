@@ -20,6 +20,7 @@ public sealed record TopologyOptions
         ["partner-matching"] = 5102,
         ["projects"] = 5103,
         ["notifications"] = 5104,
+        ["identity"] = 5105,
     };
 
     public BrokerPorts BrokerPorts { get; init; } = BrokerPorts.LocalDefault;
@@ -47,7 +48,11 @@ public sealed class LocalTopology : IAsyncDisposable
         new("partner-matching", "services/partner-matching/CoCreation.PartnerMatching", "matchingdb"),
         new("projects", "services/projects/CoCreation.Projects", "projectsdb"),
         new("notifications", "services/notifications/CoCreation.Notifications", "notificationsdb"),
+        new("identity", "services/identity/CoCreation.Identity", "identitydb"),
     ];
+
+    /// <summary>The development API client the identity service seeds (see docs/api-guide.md).</summary>
+    public const string DemoClientId = "demo-partner";
 
     public static ServiceDefinition Gateway { get; } = new("gateway", "gateway/CoCreation.Gateway", null);
 
@@ -57,6 +62,14 @@ public sealed class LocalTopology : IAsyncDisposable
     public PrivateRabbitMqBroker? Broker { get; private set; }
 
     public string BrokerConnectionString { get; private set; } = "";
+
+    /// <summary>
+    /// The demo client's secret: generated on the first run into the data folder and reused after, so it is never
+    /// committed and stays the same across restarts of one installation.
+    /// </summary>
+    public string DemoClientSecret { get; private set; } = "";
+
+    public string DemoClientSecretPath => Path.Combine(Path.GetFullPath(_options.DataFolder), "demo-client-secret");
 
     public Uri GatewayUrl => new($"http://localhost:{_options.GatewayPort}");
 
@@ -84,6 +97,12 @@ public sealed class LocalTopology : IAsyncDisposable
     private async Task StartAllAsync(CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(_options.DataFolder);
+        if (!File.Exists(DemoClientSecretPath))
+        {
+            await File.WriteAllTextAsync(DemoClientSecretPath,
+                Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_'), cancellationToken);
+        }
+        DemoClientSecret = (await File.ReadAllTextAsync(DemoClientSecretPath, cancellationToken)).Trim();
         if (_options.ExternalBroker is { } external)
         {
             BrokerConnectionString = external;
@@ -143,11 +162,21 @@ public sealed class LocalTopology : IAsyncDisposable
             ["DOTNET_ENVIRONMENT"] = "Development",
             ["OTEL_SERVICE_NAME"] = service.Name,
         };
+        var identity = ServiceUrl("identity").ToString().TrimEnd('/');
+        if (service.Name == "identity")
+        {
+            environment["Identity__Issuer"] = identity + "/";
+            environment["Identity__DemoClientSecret"] = DemoClientSecret;
+        }
         if (service.DatabaseName is { } database)
         {
             environment["Database__Provider"] = "Sqlite";
             environment[$"ConnectionStrings__{database}"] = $"Data Source={DatabasePath(service.Name)}";
             environment["ConnectionStrings__messaging"] = BrokerConnectionString;
+        }
+        if (service.Name != "identity" && service != Gateway)
+        {
+            environment["Identity__Authority"] = identity;
         }
         else
         {

@@ -42,6 +42,7 @@ catch (Exception ex) when (ex is InvalidOperationException or TimeoutException o
 await using (topology)
 {
     Say($"CoCreation is running. Gateway: {topology.GatewayUrl}");
+    Say($"Development API client: client_id {LocalTopology.DemoClientId}, secret in {topology.DemoClientSecretPath} (see docs/api-guide.md)");
     Say($"Data in {Path.GetFullPath(dataFolder)}, logs in {Path.Combine(Path.GetFullPath(dataFolder), "logs")}. Press Ctrl-C to stop.");
     try
     {

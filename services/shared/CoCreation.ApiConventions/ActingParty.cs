@@ -1,4 +1,8 @@
 using System.Reflection;
+using System.Security.Claims;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Metadata;
@@ -6,11 +10,11 @@ using Microsoft.AspNetCore.Http.Metadata;
 namespace CoCreation.ApiConventions;
 
 /// <summary>
-/// Who is acting: a person, on behalf of an organisation, with their platform roles.
-/// Until the identity service issues tokens, the development identity supplies them in headers:
-/// <c>X-Dev-Person-Id</c>, <c>X-Dev-Organisation-Id</c> and <c>X-Dev-Roles</c> (comma-separated; see docs/api-guide.md).
-/// The identity work replaces <see cref="BindAsync"/> with the token's claims; handlers that take an
-/// <see cref="ActingParty"/> stay as they are.
+/// Who is acting: a person (or a partner organisation's system), on behalf of an organisation, with their platform roles.
+/// It comes from the access token the identity service issued (<c>sub</c>, <c>organisation_id</c>, <c>role</c>,
+/// <c>scope</c>). Where <c>Identity:AllowDevelopmentHeaders</c> is on (by default in Development only), a request
+/// without a token may instead name itself in headers: <c>X-Dev-Person-Id</c>, <c>X-Dev-Organisation-Id</c> and
+/// <c>X-Dev-Roles</c> (comma-separated; see docs/api-guide.md).
 /// A handler parameter of type <c>ActingParty?</c> also admits anonymous callers (null); <c>ActingParty</c> requires one (401).
 /// </summary>
 public sealed record ActingParty(string PersonId, Guid? OrganisationId, IReadOnlySet<string> Roles) : IEndpointParameterMetadataProvider
@@ -18,6 +22,8 @@ public sealed record ActingParty(string PersonId, Guid? OrganisationId, IReadOnl
     public const string PersonHeader = "X-Dev-Person-Id";
     public const string OrganisationHeader = "X-Dev-Organisation-Id";
     public const string RolesHeader = "X-Dev-Roles";
+    public const string TokenAudience = "cocreation-api";
+    public const string OrganisationClaim = "organisation_id";
     private const int MaxPersonIdLength = 100;
 
     public ActingParty(string personId, Guid? organisationId)
@@ -35,6 +41,21 @@ public sealed record ActingParty(string PersonId, Guid? OrganisationId, IReadOnl
     /// <summary>Minimal APIs call this to bind the parameter; a missing or malformed identity is a 401 problem.</summary>
     public static ValueTask<ActingParty?> BindAsync(HttpContext context, ParameterInfo parameter)
     {
+        if (context.User.Identity?.IsAuthenticated == true)
+        {
+            return ValueTask.FromResult<ActingParty?>(FromToken(context.User));
+        }
+        if (context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            // A token was sent but did not validate: never fall back to anything weaker.
+            throw new UnauthenticatedException("The access token is not valid (expired, tampered with, or for another audience). Get a new one from /connect/token.");
+        }
+        if (!AllowsDevelopmentHeaders(context))
+        {
+            return IsOptional(parameter)
+                ? ValueTask.FromResult<ActingParty?>(null)
+                : throw new UnauthenticatedException("Send an access token: Authorization: Bearer <token> (see docs/api-guide.md).");
+        }
         var person = context.Request.Headers[PersonHeader].ToString().Trim();
         var organisation = context.Request.Headers[OrganisationHeader].ToString().Trim();
         if (person.Length == 0 && organisation.Length == 0 && IsOptional(parameter))
@@ -54,6 +75,21 @@ public sealed record ActingParty(string PersonId, Guid? OrganisationId, IReadOnl
             .Where(PlatformRoles.All.Contains)
             .ToHashSet(StringComparer.Ordinal);
         return ValueTask.FromResult<ActingParty?>(new ActingParty(person, organisation.Length > 0 ? Guid.Parse(organisation) : null, roles));
+    }
+
+    private static ActingParty FromToken(ClaimsPrincipal user)
+    {
+        var subject = user.FindFirst("sub")?.Value ?? throw new UnauthenticatedException("The access token names no subject.");
+        var organisation = Guid.TryParse(user.FindFirst(OrganisationClaim)?.Value, out var id) ? id : (Guid?)null;
+        var roles = user.FindAll("role").Select(c => c.Value).Where(PlatformRoles.All.Contains).ToHashSet(StringComparer.Ordinal);
+        return new ActingParty(subject, organisation, roles);
+    }
+
+    private static bool AllowsDevelopmentHeaders(HttpContext context)
+    {
+        var services = context.RequestServices;
+        return services.GetRequiredService<IConfiguration>().GetValue(
+            "Identity:AllowDevelopmentHeaders", services.GetRequiredService<IHostEnvironment>().IsDevelopment());
     }
 
     public static void PopulateMetadata(ParameterInfo parameter, EndpointBuilder builder)

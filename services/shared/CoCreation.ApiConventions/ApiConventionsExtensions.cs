@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Json;
@@ -37,7 +38,30 @@ public static class ApiConventionsExtensions
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         builder.Services.Configure<JsonOptions>(options =>
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.KebabCaseLower)));
+        builder.AddPlatformTokens();
         return builder;
+    }
+
+    /// <summary>
+    /// Access tokens from the identity service (<c>Identity:Authority</c>, its base URL): signed JWTs for the audience
+    /// <c>cocreation-api</c>, validated here as well as at the gateway. Without an authority, only the development
+    /// identity headers work (see <see cref="ActingParty"/>).
+    /// </summary>
+    private static void AddPlatformTokens(this IHostApplicationBuilder builder)
+    {
+        var authority = builder.Configuration["Identity:Authority"];
+        if (string.IsNullOrWhiteSpace(authority))
+        {
+            return;
+        }
+        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(options =>
+        {
+            options.Authority = authority;
+            options.Audience = ActingParty.TokenAudience;
+            options.RequireHttpsMetadata = authority.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
+            // Claim names as the token has them ("sub", "organisation_id", "scope"), not mapped to long URIs.
+            options.MapInboundClaims = false;
+        });
     }
 
     /// <summary>Every error, including 404 for unknown routes and 405, leaves as problem details.</summary>
@@ -46,6 +70,10 @@ public static class ApiConventionsExtensions
         app.UseMiddleware<CorrelationIdMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        if (!string.IsNullOrWhiteSpace(app.Configuration["Identity:Authority"]))
+        {
+            app.UseAuthentication();
+        }
         return app;
     }
 }
