@@ -133,6 +133,4 @@ public sealed class IdeasApiTests(IdeasServiceFactory factory) : IClassFixture<I
         await AssertProblemAsync(await client.GetAsync("/api/v1/no-such-thing"), HttpStatusCode.NotFound);
     }
 
-    private static Task<JsonElement> AssertProblemAsync(HttpResponseMessage response, HttpStatusCode expected) =>
-        IdeasTestKit.AssertProblemAsync(response, expected);
 }

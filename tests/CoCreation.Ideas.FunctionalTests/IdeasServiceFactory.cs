@@ -1,12 +1,9 @@
-using System.Net.Http.Headers;
 using System.Text.Json;
 using CoCreation.Ideas.Infrastructure;
 using CoCreation.Messaging.Outbox;
+using CoCreation.Testing;
 using MassTransit;
 using MassTransit.Testing;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -17,11 +14,10 @@ namespace CoCreation.Ideas.FunctionalTests;
 /// migrated as in Development. MassTransit's in-memory harness stands in for the broker: the events' journey over
 /// a real RabbitMQ is the end-to-end tests' job. The clock can be moved forward to open and close challenges.
 /// </summary>
-public sealed class IdeasServiceFactory : WebApplicationFactory<Program>
+public sealed class IdeasServiceFactory : SqliteServiceFactory<Program>
 {
-    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"ideas-tests-{Guid.NewGuid():N}.db");
-
     public IdeasServiceFactory()
+        : base("ideasdb")
     {
         UseKestrel(0);
         StartServer();
@@ -31,38 +27,7 @@ public sealed class IdeasServiceFactory : WebApplicationFactory<Program>
 
     public ITestHarness Harness => Services.GetRequiredService<ITestHarness>();
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        builder.UseEnvironment("Development");
-        builder.UseSetting("Database:Provider", "Sqlite");
-        builder.UseSetting("ConnectionStrings:ideasdb", $"Data Source={_databasePath}");
-        builder.UseSetting("ConnectionStrings:messaging", "amqp://guest:guest@localhost:1");
-        builder.ConfigureTestServices(services =>
-        {
-            services.AddMassTransitTestHarness();
-            services.AddSingleton<TimeProvider>(Clock);
-        });
-    }
-
-    /// <summary>A client acting as <paramref name="person"/> for <paramref name="organisation"/> with <paramref name="roles"/>; anonymous when person is null.</summary>
-    public HttpClient ClientAs(string? person, Guid? organisation = null, string? roles = null)
-    {
-        var client = CreateClient();
-        if (person is not null)
-        {
-            client.DefaultRequestHeaders.Add("X-Dev-Person-Id", person);
-        }
-        if (organisation is not null)
-        {
-            client.DefaultRequestHeaders.Add("X-Dev-Organisation-Id", organisation.ToString());
-        }
-        if (roles is not null)
-        {
-            client.DefaultRequestHeaders.Add("X-Dev-Roles", roles);
-        }
-        client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        return client;
-    }
+    protected override void ConfigureTestServices(IServiceCollection services) => services.AddSingleton<TimeProvider>(Clock);
 
     public async Task<T> WithDbAsync<T>(Func<IdeasDbContext, Task<T>> query)
     {
@@ -95,16 +60,6 @@ public sealed class IdeasServiceFactory : WebApplicationFactory<Program>
                 return row;
             }
             await Task.Delay(100);
-        }
-    }
-
-    public override async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var file in Directory.GetFiles(Path.GetDirectoryName(_databasePath)!, Path.GetFileName(_databasePath) + "*"))
-        {
-            File.Delete(file);
         }
     }
 }

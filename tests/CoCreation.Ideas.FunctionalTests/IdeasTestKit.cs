@@ -31,28 +31,6 @@ public static class IdeasTestKit
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
-    public static async Task<JsonElement> ReadJsonAsync(HttpResponseMessage response, HttpStatusCode expected)
-    {
-        Assert.True(response.StatusCode == expected, $"expected {(int)expected}, got {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
-    }
-
-    public static async Task<JsonElement> AssertProblemAsync(HttpResponseMessage response, HttpStatusCode expected, string? namingField = null)
-    {
-        Assert.True(response.StatusCode == expected, $"expected {(int)expected}, got {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal((int)expected, problem.GetProperty("status").GetInt32());
-        Assert.True(problem.TryGetProperty("traceId", out _));
-        if (namingField is not null)
-        {
-            Assert.True(problem.TryGetProperty("errors", out var errors), $"the problem should have errors naming '{namingField}': {problem}");
-            Assert.True(errors.EnumerateObject().Any(e => string.Equals(e.Name, namingField, StringComparison.OrdinalIgnoreCase)),
-                $"errors should name '{namingField}': {errors}");
-        }
-        return problem;
-    }
-
     public static Guid Id(this JsonElement json) => json.GetProperty("id").GetGuid();
 
     public static string Text(this JsonElement json, string property) => json.GetProperty(property).GetString()!;

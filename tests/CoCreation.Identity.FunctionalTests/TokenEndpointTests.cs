@@ -2,34 +2,16 @@ using System.IdentityModel.Tokens.Jwt;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
+using CoCreation.Testing;
 
 namespace CoCreation.Identity.FunctionalTests;
 
-public sealed class IdentityServiceFactory : WebApplicationFactory<Program>
+public sealed class IdentityServiceFactory() : SqliteServiceFactory<Program>("identitydb", usesMessaging: false)
 {
     public const string DemoSecret = "a-development-secret-made-for-this-test";
-    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"identity-tests-{Guid.NewGuid():N}.db");
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        builder.UseEnvironment("Development");
-        builder.UseSetting("Database:Provider", "Sqlite");
-        builder.UseSetting("ConnectionStrings:identitydb", $"Data Source={_databasePath}");
-        builder.UseSetting("Identity:Issuer", "http://identity.test/");
-        builder.UseSetting("Identity:DemoClientSecret", DemoSecret);
-    }
-
-    public override async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var file in Directory.GetFiles(Path.GetDirectoryName(_databasePath)!, Path.GetFileName(_databasePath) + "*"))
-        {
-            File.Delete(file);
-        }
-    }
+    protected override IEnumerable<KeyValuePair<string, string>> Settings =>
+        [new("Identity:Issuer", "http://identity.test/"), new("Identity:DemoClientSecret", DemoSecret)];
 }
 
 public sealed class TokenEndpointTests(IdentityServiceFactory factory) : IClassFixture<IdentityServiceFactory>

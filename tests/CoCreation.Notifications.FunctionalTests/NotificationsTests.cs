@@ -3,38 +3,18 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using CoCreation.IntegrationEvents;
 using CoCreation.Notifications.Infrastructure;
+using CoCreation.Testing;
 using MassTransit;
 using MassTransit.Testing;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CoCreation.Notifications.FunctionalTests;
 
 /// <summary>The notifications service on a real SQLite file, fed events through MassTransit's in-memory harness.</summary>
-public sealed class NotificationsServiceFactory : WebApplicationFactory<Program>
+public sealed class NotificationsServiceFactory() : SqliteServiceFactory<Program>("notificationsdb")
 {
-    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"notifications-tests-{Guid.NewGuid():N}.db");
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        builder.UseEnvironment("Development");
-        builder.UseSetting("Database:Provider", "Sqlite");
-        builder.UseSetting("ConnectionStrings:notificationsdb", $"Data Source={_databasePath}");
-        builder.UseSetting("ConnectionStrings:messaging", "amqp://guest:guest@localhost:1");
-        builder.ConfigureTestServices(services => services.AddMassTransitTestHarness());
-    }
-
     public ITestHarness Harness => Services.GetRequiredService<ITestHarness>();
-
-    public HttpClient ClientAs(string person)
-    {
-        var client = CreateClient();
-        client.DefaultRequestHeaders.Add("X-Dev-Person-Id", person);
-        return client;
-    }
 
     /// <summary>Publishes the event on the harness bus and waits until the service's database shows its effect.</summary>
     public async Task DeliverAsync<T>(T message, Guid? messageId = null)
@@ -53,16 +33,6 @@ public sealed class NotificationsServiceFactory : WebApplicationFactory<Program>
     {
         await using var scope = Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<NotificationsDbContext>().InboxMessages.CountAsync();
-    }
-
-    public override async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var file in Directory.GetFiles(Path.GetDirectoryName(_databasePath)!, Path.GetFileName(_databasePath) + "*"))
-        {
-            File.Delete(file);
-        }
     }
 }
 

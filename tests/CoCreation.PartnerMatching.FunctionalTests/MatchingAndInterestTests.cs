@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CoCreation.IntegrationEvents;
-using static CoCreation.PartnerMatching.FunctionalTests.Json;
 
 namespace CoCreation.PartnerMatching.FunctionalTests;
 
@@ -20,13 +19,13 @@ public sealed class MatchingAndInterestTests(PartnerMatchingServiceFactory facto
         async Task Profile(Guid id, string type, string name, string[] themes, string[] competences, string[] languages, string region, string? roles = null)
         {
             var body = new { type, name, themes, competences, languages, region, contactChannel = "hello@example.org" };
-            await ReadAsync(await factory.ClientAs("admin", id, roles).PostAsJsonAsync("/api/v1/organisations", body), HttpStatusCode.Created);
+            await ReadJsonAsync(await factory.ClientAs("admin", id, roles).PostAsJsonAsync("/api/v1/organisations", body), HttpStatusCode.Created);
         }
         await Profile(_school, "educational-institution", "Tapiola school", ["learning-and-teaching"], [], ["fi"], "Espoo");
         await Profile(_gameStudio, "company", "Pelipaja", ["learning-and-teaching", "museums"], ["game design", _word], ["fi", "en"], "Espoo");
         await Profile(_museum, "city-unit", "City museum", ["museums"], ["exhibitions"], ["fi", "sv"], "Espoo", roles: "city-unit");
         await Profile(_bakery, "company", "Bakery", ["well-being"], ["bread"], ["fi"], "Vantaa");
-        await ReadAsync(await factory.ClientAs("curator", _museum, "city-unit").PostAsJsonAsync("/api/v1/environments",
+        await ReadJsonAsync(await factory.ClientAs("curator", _museum, "city-unit").PostAsJsonAsync("/api/v1/environments",
             new { kind = "museum", name = "Exhibition hall", area = "Tapiola", capacity = 40 }), HttpStatusCode.Created);
 
         var idea = new IdeaPublished(Guid.NewGuid(), IdeaKind.Need, "Museum game for pupils", "Summary", ["learning-and-teaching", "museums"],
@@ -36,7 +35,7 @@ public sealed class MatchingAndInterestTests(PartnerMatchingServiceFactory facto
     }
 
     private async Task<List<JsonElement>> MatchesAsync(Guid ideaId) =>
-        [.. (await ReadAsync(await factory.ClientAs(null).GetAsync($"/api/v1/ideas/{ideaId}/matches?limit=100"), HttpStatusCode.OK)).EnumerateArray()];
+        [.. (await ReadJsonAsync(await factory.ClientAs(null).GetAsync($"/api/v1/ideas/{ideaId}/matches?limit=100"), HttpStatusCode.OK)).EnumerateArray()];
 
     [Fact]
     public async Task Matches_are_ranked_with_every_reason_weighted_and_named_and_the_owner_is_never_its_own_match()
@@ -73,7 +72,7 @@ public sealed class MatchingAndInterestTests(PartnerMatchingServiceFactory facto
         var idea = await ArrangeAsync();
 
         async Task<bool> RecommendedTo(Guid organisation) =>
-            (await ReadAsync(await factory.ClientAs(null).GetAsync($"/api/v1/organisations/{organisation}/recommended-ideas?limit=100"), HttpStatusCode.OK))
+            (await ReadJsonAsync(await factory.ClientAs(null).GetAsync($"/api/v1/organisations/{organisation}/recommended-ideas?limit=100"), HttpStatusCode.OK))
                 .EnumerateArray().Any(r => r.GetProperty("ideaId").GetGuid() == idea.IdeaId);
 
         // The index takes a new idea in on its next refresh (a fraction of a second here).
@@ -89,25 +88,25 @@ public sealed class MatchingAndInterestTests(PartnerMatchingServiceFactory facto
         var school = factory.ClientAs("teacher-anna", _school);
         var interestsUrl = $"/api/v1/ideas/{idea.IdeaId}/interests";
 
-        await ProblemAsync(await school.PostAsJsonAsync(interestsUrl, new { message = "Our own idea" }), HttpStatusCode.Conflict, "ideaId");
-        var interest = await ReadAsync(await studio.PostAsJsonAsync(interestsUrl, new { message = "We would love to build this game." }), HttpStatusCode.Created);
-        await ProblemAsync(await studio.PostAsJsonAsync(interestsUrl, new { message = "Again" }), HttpStatusCode.Conflict);
+        await AssertProblemAsync(await school.PostAsJsonAsync(interestsUrl, new { message = "Our own idea" }), HttpStatusCode.Conflict, "ideaId");
+        var interest = await ReadJsonAsync(await studio.PostAsJsonAsync(interestsUrl, new { message = "We would love to build this game." }), HttpStatusCode.Created);
+        await AssertProblemAsync(await studio.PostAsJsonAsync(interestsUrl, new { message = "Again" }), HttpStatusCode.Conflict);
         Assert.Single(await factory.OutboxEventsAsync<InterestExpressed>(idea.IdeaId));
 
         var acceptUrl = $"{interestsUrl}/{interest.GetProperty("id").GetGuid()}/accept";
-        await ProblemAsync(await studio.PostAsJsonAsync(acceptUrl, new { reply = "I accept myself" }), HttpStatusCode.Forbidden);
-        var accepted = await ReadAsync(await school.PostAsJsonAsync(acceptUrl, new { reply = "Welcome aboard!" }), HttpStatusCode.OK);
+        await AssertProblemAsync(await studio.PostAsJsonAsync(acceptUrl, new { reply = "I accept myself" }), HttpStatusCode.Forbidden);
+        var accepted = await ReadJsonAsync(await school.PostAsJsonAsync(acceptUrl, new { reply = "Welcome aboard!" }), HttpStatusCode.OK);
         Assert.Equal("accepted", accepted.GetProperty("status").GetString());
-        await ProblemAsync(await school.PostAsJsonAsync(acceptUrl, new { reply = "Twice" }), HttpStatusCode.Conflict);
-        await ProblemAsync(await school.PostAsJsonAsync($"{interestsUrl}/{interest.GetProperty("id").GetGuid()}/decline", new { reply = "Changed my mind" }), HttpStatusCode.Conflict);
+        await AssertProblemAsync(await school.PostAsJsonAsync(acceptUrl, new { reply = "Twice" }), HttpStatusCode.Conflict);
+        await AssertProblemAsync(await school.PostAsJsonAsync($"{interestsUrl}/{interest.GetProperty("id").GetGuid()}/decline", new { reply = "Changed my mind" }), HttpStatusCode.Conflict);
 
         var agreed = Assert.Single(await factory.OutboxEventsAsync<PartnershipAgreed>(idea.IdeaId));
         Assert.Equal(_school, agreed.OwnerOrganisationId);
         Assert.Equal([_gameStudio], agreed.PartnerOrganisationIds);
 
-        var seenByStudio = await ReadAsync(await studio.GetAsync(interestsUrl), HttpStatusCode.OK);
+        var seenByStudio = await ReadJsonAsync(await studio.GetAsync(interestsUrl), HttpStatusCode.OK);
         Assert.Equal("Welcome aboard!", Assert.Single(seenByStudio.EnumerateArray()).GetProperty("reply").GetString());
-        var seenByOther = await ReadAsync(await factory.ClientAs("other", _bakery).GetAsync(interestsUrl), HttpStatusCode.OK);
+        var seenByOther = await ReadJsonAsync(await factory.ClientAs("other", _bakery).GetAsync(interestsUrl), HttpStatusCode.OK);
         Assert.Empty(seenByOther.EnumerateArray());
     }
 
@@ -118,14 +117,14 @@ public sealed class MatchingAndInterestTests(PartnerMatchingServiceFactory facto
         await factory.DeliverAsync(new IdeaWithdrawn(idea.IdeaId, idea.Title, idea.OwnerPersonId, _school, DateTimeOffset.UtcNow));
         var before = await factory.WithDbAsync(db => Task.FromResult(db.Interests.Count()));
 
-        await ProblemAsync(await factory.ClientAs("producer", _gameStudio).PostAsJsonAsync($"/api/v1/ideas/{idea.IdeaId}/interests", new { message = "Still keen" }),
+        await AssertProblemAsync(await factory.ClientAs("producer", _gameStudio).PostAsJsonAsync($"/api/v1/ideas/{idea.IdeaId}/interests", new { message = "Still keen" }),
             HttpStatusCode.Conflict, "ideaId");
         Assert.Equal(before, await factory.WithDbAsync(db => Task.FromResult(db.Interests.Count())));
         Assert.Empty(await factory.OutboxEventsAsync<PartnershipAgreed>(idea.IdeaId));
 
         // The index drops the idea on its next refresh: no organisation is recommended it any more.
         Assert.False(await EventuallyAsync(async () =>
-            (await ReadAsync(await factory.ClientAs(null).GetAsync($"/api/v1/organisations/{_gameStudio}/recommended-ideas?limit=100"), HttpStatusCode.OK))
+            (await ReadJsonAsync(await factory.ClientAs(null).GetAsync($"/api/v1/organisations/{_gameStudio}/recommended-ideas?limit=100"), HttpStatusCode.OK))
                 .EnumerateArray().Any(r => r.GetProperty("ideaId").GetGuid() == idea.IdeaId), expected: false));
     }
 
@@ -149,7 +148,7 @@ public sealed class MatchingAndInterestTests(PartnerMatchingServiceFactory facto
     public async Task A_bad_limit_on_matches_is_a_400_problem_naming_it(string query)
     {
         var idea = await ArrangeAsync();
-        await ProblemAsync(await factory.ClientAs(null).GetAsync($"/api/v1/ideas/{idea.IdeaId}/matches?{query}"), HttpStatusCode.BadRequest, "limit");
+        await AssertProblemAsync(await factory.ClientAs(null).GetAsync($"/api/v1/ideas/{idea.IdeaId}/matches?{query}"), HttpStatusCode.BadRequest, "limit");
     }
 
     /// <summary>Probes until the answer is <paramref name="expected"/> or ten seconds pass; returns the last answer.</summary>

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using static CoCreation.PartnerMatching.FunctionalTests.Json;
 
 namespace CoCreation.PartnerMatching.FunctionalTests;
 
@@ -27,27 +26,27 @@ public sealed class ProfilesAndEnvironmentsTests(PartnerMatchingServiceFactory f
         var organisation = Guid.NewGuid();
         var owner = factory.ClientAs("ceo-eeva", organisation);
 
-        var created = await ReadAsync(await owner.PostAsJsonAsync("/api/v1/organisations", Profile()), HttpStatusCode.Created);
+        var created = await ReadJsonAsync(await owner.PostAsJsonAsync("/api/v1/organisations", Profile()), HttpStatusCode.Created);
         Assert.Equal(organisation, created.GetProperty("id").GetGuid());
         Assert.Equal("company", created.GetProperty("type").GetString());
-        await ProblemAsync(await owner.PostAsJsonAsync("/api/v1/organisations", Profile()), HttpStatusCode.Conflict);
+        await AssertProblemAsync(await owner.PostAsJsonAsync("/api/v1/organisations", Profile()), HttpStatusCode.Conflict);
 
         using var read = await factory.ClientAs(null).GetAsync($"/api/v1/organisations/{organisation}");
-        await ReadAsync(read, HttpStatusCode.OK);
+        await ReadJsonAsync(read, HttpStatusCode.OK);
         var etag = read.Headers.ETag!.Tag;
 
         var changed = Profile("Pelipaja Games Oy");
         using var stranger = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/organisations/{organisation}") { Content = JsonContent.Create(changed) };
         stranger.Headers.TryAddWithoutValidation("If-Match", etag);
-        await ProblemAsync(await factory.ClientAs("someone", Guid.NewGuid()).SendAsync(stranger), HttpStatusCode.Forbidden);
+        await AssertProblemAsync(await factory.ClientAs("someone", Guid.NewGuid()).SendAsync(stranger), HttpStatusCode.Forbidden);
         using var noIfMatch = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/organisations/{organisation}") { Content = JsonContent.Create(changed) };
-        await ProblemAsync(await owner.SendAsync(noIfMatch), HttpStatusCode.PreconditionRequired);
+        await AssertProblemAsync(await owner.SendAsync(noIfMatch), HttpStatusCode.PreconditionRequired);
         using var update = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/organisations/{organisation}") { Content = JsonContent.Create(changed) };
         update.Headers.TryAddWithoutValidation("If-Match", etag);
-        var updated = await ReadAsync(await owner.SendAsync(update), HttpStatusCode.OK);
+        var updated = await ReadJsonAsync(await owner.SendAsync(update), HttpStatusCode.OK);
         Assert.Equal("Pelipaja Games Oy", updated.GetProperty("name").GetString());
 
-        var found = await ReadAsync(await factory.ClientAs(null).GetAsync("/api/v1/organisations?competence=game+design&language=fi&q=Pelipaja"), HttpStatusCode.OK);
+        var found = await ReadJsonAsync(await factory.ClientAs(null).GetAsync("/api/v1/organisations?competence=game+design&language=fi&q=Pelipaja"), HttpStatusCode.OK);
         Assert.Contains(found.GetProperty("items").EnumerateArray(), o => o.GetProperty("id").GetGuid() == organisation);
     }
 
@@ -74,9 +73,9 @@ public sealed class ProfilesAndEnvironmentsTests(PartnerMatchingServiceFactory f
         var profile = Profile();
         profile[field] = value;
 
-        await ProblemAsync(await factory.ClientAs("ceo", organisation).PostAsJsonAsync("/api/v1/organisations", profile), HttpStatusCode.BadRequest, expected);
+        await AssertProblemAsync(await factory.ClientAs("ceo", organisation).PostAsJsonAsync("/api/v1/organisations", profile), HttpStatusCode.BadRequest, expected);
 
-        await ProblemAsync(await factory.ClientAs(null).GetAsync($"/api/v1/organisations/{organisation}"), HttpStatusCode.NotFound);
+        await AssertProblemAsync(await factory.ClientAs(null).GetAsync($"/api/v1/organisations/{organisation}"), HttpStatusCode.NotFound);
     }
 
     [Fact]
@@ -87,11 +86,11 @@ public sealed class ProfilesAndEnvironmentsTests(PartnerMatchingServiceFactory f
         profile["type"] = "residents-group";
         profile["published"] = false;
 
-        await ReadAsync(await factory.ClientAs("resident", organisation).PostAsJsonAsync("/api/v1/organisations", profile), HttpStatusCode.Created);
+        await ReadJsonAsync(await factory.ClientAs("resident", organisation).PostAsJsonAsync("/api/v1/organisations", profile), HttpStatusCode.Created);
 
-        await ProblemAsync(await factory.ClientAs(null).GetAsync($"/api/v1/organisations/{organisation}"), HttpStatusCode.NotFound);
-        await ReadAsync(await factory.ClientAs("resident", organisation).GetAsync($"/api/v1/organisations/{organisation}"), HttpStatusCode.OK);
-        var list = await ReadAsync(await factory.ClientAs(null).GetAsync("/api/v1/organisations?type=residents-group"), HttpStatusCode.OK);
+        await AssertProblemAsync(await factory.ClientAs(null).GetAsync($"/api/v1/organisations/{organisation}"), HttpStatusCode.NotFound);
+        await ReadJsonAsync(await factory.ClientAs("resident", organisation).GetAsync($"/api/v1/organisations/{organisation}"), HttpStatusCode.OK);
+        var list = await ReadJsonAsync(await factory.ClientAs(null).GetAsync("/api/v1/organisations?type=residents-group"), HttpStatusCode.OK);
         Assert.DoesNotContain(list.GetProperty("items").EnumerateArray(), o => o.GetProperty("id").GetGuid() == organisation);
     }
 
@@ -112,12 +111,12 @@ public sealed class ProfilesAndEnvironmentsTests(PartnerMatchingServiceFactory f
     {
         var library = factory.ClientAs("librarian", Guid.NewGuid(), roles: "city-unit");
         var name = "Tapiola library maker space " + Guid.NewGuid().ToString("N")[..6];
-        var created = await ReadAsync(await library.PostAsJsonAsync("/api/v1/environments",
+        var created = await ReadJsonAsync(await library.PostAsJsonAsync("/api/v1/environments",
             Environment(name, new { from = "2027-01-10", to = "2027-03-31" }, new { from = "2027-06-01", to = "2027-06-30" })), HttpStatusCode.Created);
         Assert.Equal(2, created.GetProperty("availability").GetArrayLength());
 
         async Task<bool> Listed(string query) =>
-            (await ReadAsync(await factory.ClientAs(null).GetAsync($"/api/v1/environments?{query}"), HttpStatusCode.OK))
+            (await ReadJsonAsync(await factory.ClientAs(null).GetAsync($"/api/v1/environments?{query}"), HttpStatusCode.OK))
                 .GetProperty("items").EnumerateArray().Any(e => e.GetProperty("name").GetString() == name);
 
         Assert.True(await Listed("kind=library&area=Tapiola&ageGroup=upper-secondary"));
@@ -129,14 +128,14 @@ public sealed class ProfilesAndEnvironmentsTests(PartnerMatchingServiceFactory f
     [Fact]
     public async Task Environments_need_a_city_unit_and_windows_that_end_after_they_start()
     {
-        await ProblemAsync(await factory.ClientAs("sales", Guid.NewGuid()).PostAsJsonAsync("/api/v1/environments", Environment("Office")), HttpStatusCode.Forbidden);
+        await AssertProblemAsync(await factory.ClientAs("sales", Guid.NewGuid()).PostAsJsonAsync("/api/v1/environments", Environment("Office")), HttpStatusCode.Forbidden);
         var library = factory.ClientAs("librarian", Guid.NewGuid(), roles: "city-unit");
         var before = await factory.WithDbAsync(db => Task.FromResult(db.Environments.Count()));
 
-        await ProblemAsync(await library.PostAsJsonAsync("/api/v1/environments",
+        await AssertProblemAsync(await library.PostAsJsonAsync("/api/v1/environments",
             Environment("Backwards", new { from = "2027-01-10", to = "2027-03-31" }, new { from = "2027-06-30", to = "2027-06-01" })),
             HttpStatusCode.BadRequest, "availability[1].to");
-        await ProblemAsync(await library.PostAsJsonAsync("/api/v1/environments", new { kind = "library", name = "No capacity", area = "Espoo", capacity = 0 }),
+        await AssertProblemAsync(await library.PostAsJsonAsync("/api/v1/environments", new { kind = "library", name = "No capacity", area = "Espoo", capacity = 0 }),
             HttpStatusCode.BadRequest, "capacity");
 
         Assert.Equal(before, await factory.WithDbAsync(db => Task.FromResult(db.Environments.Count())));
