@@ -1,3 +1,4 @@
+using CoCreation.Identity.Infrastructure;
 using CoCreation.Ideas.Infrastructure;
 using CoCreation.Notifications.Infrastructure;
 using CoCreation.PartnerMatching.Infrastructure;
@@ -99,6 +100,35 @@ public sealed class MigrationsTests
                 Assert.Contains(ownTable, tables);
                 Assert.Contains("InboxMessages", tables);
             }
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public async Task The_identity_service_migrations_are_complete_and_create_accounts_OAuth_and_client_tables()
+    {
+        using (var sqlServer = new IdentitySqlServerDbContext(SqlServer<IdentitySqlServerDbContext>()))
+        {
+            Assert.False(sqlServer.Database.HasPendingModelChanges(), "identity: run scripts/add-migration.sh for SQL Server");
+            var script = sqlServer.GetService<IMigrator>().GenerateScript();
+            Assert.Contains("CREATE TABLE [OpenIddictApplications]", script, StringComparison.Ordinal);
+            Assert.Contains("CREATE TABLE [AspNetUsers]", script, StringComparison.Ordinal);
+        }
+        var path = Path.Combine(Path.GetTempPath(), $"migrations-identity-{Guid.NewGuid():N}.db");
+        try
+        {
+            await using var sqlite = new IdentitySqliteDbContext(Sqlite<IdentitySqliteDbContext>($"Data Source={path}"));
+            Assert.False(sqlite.Database.HasPendingModelChanges(), "identity: run scripts/add-migration.sh for SQLite");
+            await sqlite.Database.MigrateAsync();
+            var tables = await sqlite.Database.SqlQueryRaw<string>("SELECT name AS Value FROM sqlite_master WHERE type = 'table'").ToListAsync();
+            Assert.Contains("AspNetUsers", tables);
+            Assert.Contains("OpenIddictApplications", tables);
+            Assert.Contains("ApiClients", tables);
+            Assert.Contains("Memberships", tables);
         }
         finally
         {
