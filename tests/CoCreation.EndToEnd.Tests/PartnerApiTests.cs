@@ -58,6 +58,21 @@ public sealed class PartnerApiTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task A_token_without_the_write_scope_reads_but_cannot_create()
+    {
+        var token = await TokenAsync("ideas.read");
+
+        using var response = await platform.Gateway.SendAsync(PostIdea(token, "Not allowed " + Guid.NewGuid().ToString("N")[..6]));
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("ideas.write", problem.GetProperty("requiredScope").GetString());
+        using var read = new HttpRequestMessage(HttpMethod.Get, "/api/v1/ideas?limit=1");
+        read.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        Assert.Equal(HttpStatusCode.OK, (await platform.Gateway.SendAsync(read)).StatusCode);
+    }
+
+    [Fact]
     public async Task A_tampered_token_is_a_401_problem_and_nothing_is_created()
     {
         var token = await TokenAsync("ideas.write");

@@ -12,7 +12,7 @@ public static class ChallengesApi
 {
     public static IEndpointRouteBuilder MapChallengesApi(this IEndpointRouteBuilder routes)
     {
-        var challenges = routes.MapGroup("/api/v1/challenges").WithTags("Challenges").WithRequestValidation();
+        var challenges = routes.MapGroup("/api/v1/challenges").WithTags("Challenges").WithRequestValidation().RequireScopeForWrites(ApiScopes.IdeasWrite);
         challenges.MapGet("/", ListChallenges).WithName(nameof(ListChallenges))
             .WithSummary("Challenges closing soonest first; ?status=open|upcoming|closed, ?theme=").Produces<CursorPage<ChallengeResponse>>();
         challenges.MapPost("/", PublishChallenge).WithName(nameof(PublishChallenge))

@@ -12,7 +12,7 @@ public static class IdeasApi
 {
     public static IEndpointRouteBuilder MapIdeasApi(this IEndpointRouteBuilder routes)
     {
-        var ideas = routes.MapGroup("/api/v1/ideas").WithTags("Ideas").WithRequestValidation();
+        var ideas = routes.MapGroup("/api/v1/ideas").WithTags("Ideas").WithRequestValidation().RequireScopeForWrites(ApiScopes.IdeasWrite);
         ideas.MapGet("/", IdeaSearchApi.SearchIdeas).WithName("SearchIdeas")
             .WithSummary("Browse and search ideas: full text, filters, sorting, cursor pages")
             .Produces<CursorPage<IdeaSummaryResponse>>();

@@ -13,13 +13,13 @@ public static class ModerationApi
 {
     public static IEndpointRouteBuilder MapModerationApi(this IEndpointRouteBuilder routes)
     {
-        var idea = routes.MapGroup("/api/v1/ideas/{id:guid}").WithTags("Moderation").WithRequestValidation();
+        var idea = routes.MapGroup("/api/v1/ideas/{id:guid}").WithTags("Moderation").WithRequestValidation().RequireScopeForWrites(ApiScopes.IdeasWrite);
         idea.MapPost("/hide", HideIdea).WithName(nameof(HideIdea)).WithSummary("Hide an idea (moderators)").Produces(StatusCodes.Status204NoContent);
         idea.MapPost("/unhide", UnhideIdea).WithName(nameof(UnhideIdea)).WithSummary("Show a hidden idea again (moderators)").Produces(StatusCodes.Status204NoContent);
         idea.MapPost("/comments/{commentId:guid}/hide", HideComment).WithName(nameof(HideComment)).WithSummary("Hide a comment (moderators)").Produces(StatusCodes.Status204NoContent);
         idea.MapPost("/comments/{commentId:guid}/unhide", UnhideComment).WithName(nameof(UnhideComment)).WithSummary("Show a hidden comment again (moderators)").Produces(StatusCodes.Status204NoContent);
 
-        var moderation = routes.MapGroup("/api/v1/moderation").WithTags("Moderation").WithRequestValidation();
+        var moderation = routes.MapGroup("/api/v1/moderation").WithTags("Moderation").WithRequestValidation().RequireScopeForWrites(ApiScopes.IdeasWrite);
         moderation.MapGet("/reports", ListReports).WithName(nameof(ListReports))
             .WithSummary("Reports, oldest first; open ones unless ?status=resolved (moderators)").Produces<CursorPage<ReportResponse>>();
         moderation.MapPost("/reports/{reportId:guid}/dismiss", DismissReport).WithName(nameof(DismissReport))

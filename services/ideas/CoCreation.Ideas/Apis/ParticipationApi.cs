@@ -11,7 +11,7 @@ public static class ParticipationApi
 {
     public static IEndpointRouteBuilder MapParticipationApi(this IEndpointRouteBuilder routes)
     {
-        var idea = routes.MapGroup("/api/v1/ideas/{id:guid}").WithTags("Participation").WithRequestValidation();
+        var idea = routes.MapGroup("/api/v1/ideas/{id:guid}").WithTags("Participation").WithRequestValidation().RequireScopeForWrites(ApiScopes.IdeasWrite);
         idea.MapGet("/comments", ListComments).WithName(nameof(ListComments))
             .WithSummary("Top-level comments, oldest first, each with its replies; cursor pages").Produces<CursorPage<CommentResponse>>();
         idea.MapPost("/comments", AddComment).WithName(nameof(AddComment))

@@ -11,7 +11,7 @@ public static class TaxonomyApi
 {
     public static IEndpointRouteBuilder MapTaxonomyApi(this IEndpointRouteBuilder routes)
     {
-        var taxonomy = routes.MapGroup("/api/v1/taxonomy").WithTags("Taxonomy").WithRequestValidation();
+        var taxonomy = routes.MapGroup("/api/v1/taxonomy").WithTags("Taxonomy").WithRequestValidation().RequireScopeForWrites(ApiScopes.IdeasWrite);
         taxonomy.MapGet("/", ListTaxonomy).WithName(nameof(ListTaxonomy))
             .WithSummary("Every term by facet; retired terms only with ?includeRetired=true").Produces<TaxonomyResponse>();
         taxonomy.MapPut("/{facet}/{code}", PutTerm).WithName(nameof(PutTerm))

@@ -1,3 +1,4 @@
+using CoCreation.ApiConventions;
 using System.Security.Claims;
 using CoCreation.Identity.Infrastructure;
 using CoCreation.Identity.Model;

@@ -1,3 +1,4 @@
+using CoCreation.ApiConventions;
 using CoCreation.Identity.Infrastructure;
 using CoCreation.Identity.Model;
 using CoCreation.Persistence;

@@ -1,3 +1,4 @@
+using CoCreation.ApiConventions;
 using CoCreation.Identity.Model;
 using Microsoft.EntityFrameworkCore;
 using OpenIddict.Abstractions;

@@ -52,18 +52,3 @@ public sealed class ApiClient
 
     public DateTime? RevokedAt { get; set; }
 }
-
-/// <summary>The scopes of the public API, one read and one write scope per resource family.</summary>
-public static class ApiScopes
-{
-    public static readonly IReadOnlyList<string> All =
-    [
-        "ideas.read", "ideas.write", "organisations.read", "organisations.write", "projects.read", "projects.write", "notifications.read",
-    ];
-
-    /// <summary>The audience every service checks in an access token.</summary>
-    public const string Audience = "cocreation-api";
-
-    /// <summary>The claim that names the organisation a token acts for.</summary>
-    public const string OrganisationClaim = "organisation_id";
-}

@@ -13,7 +13,7 @@ public static class NotificationsApi
 
     public static IEndpointRouteBuilder MapNotificationsApi(this IEndpointRouteBuilder routes)
     {
-        var notifications = routes.MapGroup("/api/v1/notifications").WithTags("Notifications");
+        var notifications = routes.MapGroup("/api/v1/notifications").WithTags("Notifications").RequireScopeForWrites(ApiScopes.NotificationsRead);
         notifications.MapGet("/", ListMyNotifications).WithName(nameof(ListMyNotifications)).WithSummary("The acting person's notifications, newest first");
         notifications.MapPost("/{id:guid}/read", MarkRead).WithName(nameof(MarkRead)).WithSummary("Mark one of the acting person's notifications as read");
         return routes;

@@ -11,7 +11,7 @@ public static class EnvironmentsApi
 {
     public static IEndpointRouteBuilder MapEnvironmentsApi(this IEndpointRouteBuilder routes)
     {
-        var environments = routes.MapGroup("/api/v1/environments").WithTags("Environments").WithRequestValidation();
+        var environments = routes.MapGroup("/api/v1/environments").WithTags("Environments").WithRequestValidation().RequireScopeForWrites(ApiScopes.OrganisationsWrite);
         environments.MapGet("/", ListEnvironments).WithName(nameof(ListEnvironments))
             .WithSummary("Published environments by name; filters kind, area, ageGroup, availableOn (a date), organisation").Produces<CursorPage<EnvironmentResponse>>();
         environments.MapPost("/", RegisterEnvironment).WithName(nameof(RegisterEnvironment))

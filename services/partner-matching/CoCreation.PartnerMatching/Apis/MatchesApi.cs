@@ -12,7 +12,7 @@ public static class MatchesApi
 {
     public static IEndpointRouteBuilder MapMatchesApi(this IEndpointRouteBuilder routes)
     {
-        var idea = routes.MapGroup("/api/v1/ideas/{id:guid}").WithTags("Matching").WithRequestValidation();
+        var idea = routes.MapGroup("/api/v1/ideas/{id:guid}").WithTags("Matching").WithRequestValidation().RequireScopeForWrites(ApiScopes.IdeasWrite);
         idea.MapGet("/matches", GetMatches).WithName(nameof(GetMatches))
             .WithSummary("The best partner organisations for the idea, each score broken into weighted reasons with what matched").Produces<IReadOnlyList<Match>>();
         idea.MapGet("/interests", ListInterests).WithName(nameof(ListInterests))

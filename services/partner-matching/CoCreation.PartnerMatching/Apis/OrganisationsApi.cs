@@ -11,7 +11,7 @@ public static class OrganisationsApi
 {
     public static IEndpointRouteBuilder MapOrganisationsApi(this IEndpointRouteBuilder routes)
     {
-        var organisations = routes.MapGroup("/api/v1/organisations").WithTags("Organisations").WithRequestValidation();
+        var organisations = routes.MapGroup("/api/v1/organisations").WithTags("Organisations").WithRequestValidation().RequireScopeForWrites(ApiScopes.OrganisationsWrite);
         organisations.MapGet("/", ListOrganisations).WithName(nameof(ListOrganisations))
             .WithSummary("Published profiles by name; filters type, theme, competence (also offers), language, region, q (name)")
             .Produces<CursorPage<OrganisationProfileResponse>>();

@@ -1,0 +1,25 @@
+namespace CoCreation.ApiConventions;
+
+/// <summary>
+/// The scopes of the public API, one read and one write scope per resource family, named once here for the identity
+/// service that grants them and the services that check them.
+/// </summary>
+public static class ApiScopes
+{
+    public const string IdeasRead = "ideas.read";
+    public const string IdeasWrite = "ideas.write";
+    public const string OrganisationsRead = "organisations.read";
+    public const string OrganisationsWrite = "organisations.write";
+    public const string ProjectsRead = "projects.read";
+    public const string ProjectsWrite = "projects.write";
+    public const string NotificationsRead = "notifications.read";
+
+    public static readonly IReadOnlyList<string> All =
+        [IdeasRead, IdeasWrite, OrganisationsRead, OrganisationsWrite, ProjectsRead, ProjectsWrite, NotificationsRead];
+
+    /// <summary>The audience every service checks in an access token.</summary>
+    public const string Audience = ActingParty.TokenAudience;
+
+    /// <summary>The claim that names the organisation a token acts for.</summary>
+    public const string OrganisationClaim = ActingParty.OrganisationClaim;
+}
