@@ -40,6 +40,7 @@ var notifications = AddService<Projects.CoCreation_Notifications>("notifications
 
 builder.AddProject<Projects.CoCreation_Gateway>("gateway")
     .WithReference(identity).WaitFor(identity)
+    .WithEnvironment("Identity__Authority", identityEndpoint)
     .WithReference(ideas).WaitFor(ideas)
     .WithReference(partnerMatching).WaitFor(partnerMatching)
     .WithReference(projects).WaitFor(projects)

@@ -5,6 +5,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddApiConventions();
+builder.AddEdgeProtection();
 builder.Services.AddReverseProxy()
     .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
     .AddConfigFilter<ServiceDestinationResolver>();
@@ -12,6 +13,7 @@ builder.Services.AddReverseProxy()
 var app = builder.Build();
 
 app.UseApiConventions();
+app.UseEdgeProtection();
 app.MapDefaultEndpoints();
 app.MapReverseProxy(proxy => proxy.UseMiddleware<UpstreamFailureProblemDetails>());
 

@@ -23,7 +23,12 @@ public sealed class PlatformFixture : IAsyncLifetime
             ServicePorts = LocalTopology.Services.ToDictionary(s => s.Name, _ => FreePort()),
             BrokerPorts = new BrokerPorts(FreePort(), FreePort(), FreePort()),
             // Short retry delays, so the outage test does not wait for the production ceiling.
-            ExtraEnvironment = new Dictionary<string, string> { ["Messaging__Outbox__MaxRetryDelay"] = "00:00:02" },
+            ExtraEnvironment = new Dictionary<string, string>
+            {
+                ["Messaging__Outbox__MaxRetryDelay"] = "00:00:02",
+                // The tests poll through the gateway from one address; its own tests check the limit itself.
+                ["Gateway__RateLimit__PermitLimit"] = "1000000",
+            },
         });
         Gateway = new HttpClient { BaseAddress = Topology.GatewayUrl };
     }

@@ -174,7 +174,7 @@ public sealed class LocalTopology : IAsyncDisposable
             environment[$"ConnectionStrings__{database}"] = $"Data Source={DatabasePath(service.Name)}";
             environment["ConnectionStrings__messaging"] = BrokerConnectionString;
         }
-        if (service.Name != "identity" && service != Gateway)
+        if (service.Name != "identity")
         {
             environment["Identity__Authority"] = identity;
         }

@@ -1,0 +1,117 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace CoCreation.Gateway;
+
+/// <summary>
+/// What the gateway does for every service before a request reaches one: rate limits per client (429 with
+/// Retry-After), CORS for the web front end's origins only, security headers, and refusing invalid access tokens.
+/// </summary>
+public static class EdgeProtection
+{
+    public static IHostApplicationBuilder AddEdgeProtection(this IHostApplicationBuilder builder)
+    {
+        var limits = builder.Configuration.GetSection(RateLimitOptions.SectionName).Get<RateLimitOptions>() ?? new RateLimitOptions();
+        builder.Services.AddRateLimiter(limiter =>
+        {
+            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
+                IsProbe(http.Request.Path)
+                    ? RateLimitPartition.GetNoLimiter("probes")
+                    : RateLimitPartition.GetFixedWindowLimiter(ClientKey(http), _ => new FixedWindowRateLimiterOptions
+                    {
+                        PermitLimit = limits.PermitLimit,
+                        Window = limits.Window,
+                        QueueLimit = 0,
+                    }));
+            limiter.OnRejected = async (context, cancellationToken) =>
+            {
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : limits.Window;
+                var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+                var http = context.HttpContext;
+                http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+                await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = http,
+                    ProblemDetails = new ProblemDetails
+                    {
+                        Status = StatusCodes.Status429TooManyRequests,
+                        Title = "Too many requests.",
+                        Detail = $"This client may make {limits.PermitLimit} requests per {limits.Window.TotalSeconds:0} s. Retry after {seconds} s.",
+                    },
+                });
+            };
+        });
+
+        var origins = builder.Configuration.GetSection("Gateway:WebOrigins").Get<string[]>() ?? [];
+        builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy => policy
+            .WithOrigins(origins)
+            .AllowAnyHeader()
+            .AllowAnyMethod()
+            .WithExposedHeaders("ETag", "Location", "Retry-After", "X-Correlation-Id", "Idempotent-Replayed")));
+        return builder;
+    }
+
+    public static WebApplication UseEdgeProtection(this WebApplication app)
+    {
+        app.Use(async (http, next) =>
+        {
+            var headers = http.Response.Headers;
+            headers.XContentTypeOptions = "nosniff";
+            headers.XFrameOptions = "DENY";
+            headers["Referrer-Policy"] = "no-referrer";
+            headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
+            if (http.Request.IsHttps)
+            {
+                headers.StrictTransportSecurity = "max-age=31536000; includeSubDomains";
+            }
+            await next(http);
+        });
+        app.UseCors();
+        app.Use(async (http, next) =>
+        {
+            // A token was sent but did not validate here: stop it at the edge, before it costs a service anything.
+            if (http.User.Identity?.IsAuthenticated != true
+                && http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                && !string.IsNullOrEmpty(http.RequestServices.GetRequiredService<IConfiguration>()["Identity:Authority"]))
+            {
+                http.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                http.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
+                await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = http,
+                    ProblemDetails = new ProblemDetails
+                    {
+                        Status = StatusCodes.Status401Unauthorized,
+                        Title = "The access token is not valid.",
+                        Detail = "It is expired, tampered with, or for another audience. Get a new one from /connect/token.",
+                    },
+                });
+                return;
+            }
+            await next(http);
+        });
+        app.UseRateLimiter();
+        return app;
+    }
+
+    /// <summary>A validated token's subject (a client or a person), otherwise the caller's address.</summary>
+    private static string ClientKey(HttpContext http) =>
+        http.User.Identity?.IsAuthenticated == true && http.User.FindFirst("sub")?.Value is { } subject
+            ? "sub:" + subject
+            : "ip:" + http.Connection.RemoteIpAddress;
+
+    private static bool IsProbe(PathString path) => path.StartsWithSegments("/health") || path.StartsWithSegments("/alive");
+}
+
+/// <summary>The <c>Gateway:RateLimit</c> configuration section: a fixed window per client.</summary>
+public sealed class RateLimitOptions
+{
+    public const string SectionName = "Gateway:RateLimit";
+
+    public int PermitLimit { get; set; } = 300;
+
+    public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
+}
