@@ -176,9 +176,10 @@ public sealed class LocalTopology : IAsyncDisposable
         }
         if (service.Name != "identity")
         {
+            // Everyone else validates the identity service's access tokens.
             environment["Identity__Authority"] = identity;
         }
-        else
+        if (service == Gateway)
         {
             foreach (var upstream in Services)
             {
