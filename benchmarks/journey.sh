@@ -23,7 +23,7 @@ done
 sorted=($(printf '%s\n' "${times[@]}" | sort -n))
 echo "journey over $runs runs: median ${sorted[$((runs / 2))]} ms, p95 ${sorted[$(( (runs * 95 + 99) / 100 - 1 ))]} ms, min ${sorted[0]} ms, max ${sorted[$((runs - 1))]} ms"
 echo "resident memory:"
-for dll in CoCreation.Ideas CoCreation.PartnerMatching CoCreation.Projects CoCreation.Notifications CoCreation.Gateway; do
+for dll in CoCreation.Identity CoCreation.Ideas CoCreation.PartnerMatching CoCreation.Projects CoCreation.Notifications CoCreation.Gateway; do
   pid=$(pgrep -f "$dll.dll" | head -1 || true)
   [ -n "$pid" ] && echo "  $dll: $(( $(awk '/VmRSS/ {print $2}' /proc/$pid/status) / 1024 )) MiB"
 done
