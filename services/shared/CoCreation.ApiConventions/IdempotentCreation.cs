@@ -13,6 +13,7 @@ namespace CoCreation.ApiConventions;
 /// <c>Idempotency-Key</c> on creates, the same on every service: a client that retries a create with the same key
 /// (after a timeout, say) gets the first response again instead of a second resource. The record of the key is saved
 /// in the same transaction as what it created, so the two cannot disagree; a key reused with a different body is a 422.
+/// Keys are kept for <see cref="IdempotencyRetention"/> (24 h by default).
 /// </summary>
 public static class IdempotentCreation
 {
@@ -45,9 +46,15 @@ public static class IdempotentCreation
         }
 
         var fingerprint = Fingerprint(http, request);
+        var now = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
         if (await FindAsync(db, requesterId, key, cancellationToken) is { } earlier)
         {
-            return Replay(earlier, fingerprint);
+            if (earlier.CreatedAt >= now - IdempotencyRetention.Of(http.RequestServices.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()))
+            {
+                return Replay(earlier, fingerprint);
+            }
+            // An expired key is new again: its old record makes way for this request's.
+            await db.Set<IdempotentRequest>().Where(r => r.RequesterId == requesterId && r.Key == key).ExecuteDeleteAsync(cancellationToken);
         }
 
         var result = await create();
@@ -60,7 +67,7 @@ public static class IdempotentCreation
             StatusCode = StatusCodes.Status201Created,
             Location = result.Location,
             ResponseBody = JsonSerializer.Serialize(result.Body, jsonOptions),
-            CreatedAt = DateTime.UtcNow,
+            CreatedAt = now,
         });
         try
         {

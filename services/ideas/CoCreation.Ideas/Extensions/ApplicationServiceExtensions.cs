@@ -1,3 +1,4 @@
+using CoCreation.ApiConventions;
 using CoCreation.Ideas.Infrastructure;
 using CoCreation.Messaging;
 using CoCreation.Persistence;
@@ -13,6 +14,7 @@ internal static class ApplicationServiceExtensions
     {
         builder.AddServiceDatabase<IdeasDbContext, IdeasSqliteDbContext, IdeasSqlServerDbContext>(DatabaseName);
         builder.AddMessaging<IdeasDbContext>(ServiceName, typeof(Program).Assembly);
+        builder.AddIdempotencyRetention<IdeasDbContext>();
         builder.Services.AddIdeaTextSearch();
         builder.Services.AddOptions<CityCalendar>().Bind(builder.Configuration.GetSection(CityCalendar.SectionName));
         return builder;

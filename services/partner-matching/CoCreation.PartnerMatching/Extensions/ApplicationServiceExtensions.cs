@@ -1,3 +1,4 @@
+using CoCreation.ApiConventions;
 using CoCreation.Messaging;
 using CoCreation.PartnerMatching.Infrastructure;
 using CoCreation.PartnerMatching.Matching;
@@ -14,6 +15,7 @@ internal static class ApplicationServiceExtensions
     {
         builder.AddServiceDatabase<PartnerMatchingDbContext, PartnerMatchingSqliteDbContext, PartnerMatchingSqlServerDbContext>(DatabaseName);
         builder.AddMessaging<PartnerMatchingDbContext>(ServiceName, typeof(Program).Assembly);
+        builder.AddIdempotencyRetention<PartnerMatchingDbContext>();
         builder.Services.AddOptions<MatchingWeights>().Bind(builder.Configuration.GetSection(MatchingWeights.SectionName));
         builder.Services.AddSingleton<MatchingIndex>();
         builder.Services.AddHostedService<MatchingIndexRefresher>();
