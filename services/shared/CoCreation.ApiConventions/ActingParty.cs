@@ -22,8 +22,6 @@ public sealed record ActingParty(string PersonId, Guid? OrganisationId, IReadOnl
     public const string PersonHeader = "X-Dev-Person-Id";
     public const string OrganisationHeader = "X-Dev-Organisation-Id";
     public const string RolesHeader = "X-Dev-Roles";
-    public const string TokenAudience = "cocreation-api";
-    public const string OrganisationClaim = "organisation_id";
     private const int MaxPersonIdLength = 100;
 
     public ActingParty(string personId, Guid? organisationId)
@@ -80,7 +78,7 @@ public sealed record ActingParty(string PersonId, Guid? OrganisationId, IReadOnl
     private static ActingParty FromToken(ClaimsPrincipal user)
     {
         var subject = user.FindFirst("sub")?.Value ?? throw new UnauthenticatedException("The access token names no subject.");
-        var organisation = Guid.TryParse(user.FindFirst(OrganisationClaim)?.Value, out var id) ? id : (Guid?)null;
+        var organisation = Guid.TryParse(user.FindFirst(ApiScopes.OrganisationClaim)?.Value, out var id) ? id : (Guid?)null;
         var roles = user.FindAll("role").Select(c => c.Value).Where(PlatformRoles.All.Contains).ToHashSet(StringComparer.Ordinal);
         return new ActingParty(subject, organisation, roles);
     }

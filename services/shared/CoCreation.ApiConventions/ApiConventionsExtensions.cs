@@ -59,7 +59,7 @@ public static class ApiConventionsExtensions
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(options =>
         {
             options.Authority = authority;
-            options.Audience = ActingParty.TokenAudience;
+            options.Audience = ApiScopes.Audience;
             options.RequireHttpsMetadata = authority.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
             // Claim names as the token has them ("sub", "organisation_id", "scope"), not mapped to long URIs.
             options.MapInboundClaims = false;

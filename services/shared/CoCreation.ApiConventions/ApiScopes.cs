@@ -1,8 +1,8 @@
 namespace CoCreation.ApiConventions;
 
 /// <summary>
-/// The scopes of the public API, one read and one write scope per resource family, named once here for the identity
-/// service that grants them and the services that check them.
+/// The names tokens are made of (scopes, one read and one write per resource family; the audience; the organisation
+/// claim), named once here for the identity service that issues them and the services that check them.
 /// </summary>
 public static class ApiScopes
 {
@@ -18,8 +18,8 @@ public static class ApiScopes
         [IdeasRead, IdeasWrite, OrganisationsRead, OrganisationsWrite, ProjectsRead, ProjectsWrite, NotificationsRead];
 
     /// <summary>The audience every service checks in an access token.</summary>
-    public const string Audience = ActingParty.TokenAudience;
+    public const string Audience = "cocreation-api";
 
     /// <summary>The claim that names the organisation a token acts for.</summary>
-    public const string OrganisationClaim = ActingParty.OrganisationClaim;
+    public const string OrganisationClaim = "organisation_id";
 }
