@@ -16,6 +16,7 @@ var demoClientSecret = builder.AddParameter("demo-client-secret", new GeneratePa
 var identity = builder.AddProject<Projects.CoCreation_Identity>("identity")
     .WithEnvironment("Database__Provider", "SqlServer")
     .WithReference(identityDb).WaitFor(identityDb)
+    .WithReference(messaging).WaitFor(messaging)
     .WithEnvironment("Identity__DemoClientSecret", demoClientSecret)
     .WithHttpHealthCheck("/health");
 var identityEndpoint = identity.GetEndpoint("http");
@@ -38,7 +39,7 @@ var partnerMatching = AddService<Projects.CoCreation_PartnerMatching>("partner-m
 var projects = AddService<Projects.CoCreation_Projects>("projects", "projectsdb");
 var notifications = AddService<Projects.CoCreation_Notifications>("notifications", "notificationsdb");
 
-builder.AddProject<Projects.CoCreation_Gateway>("gateway")
+var gateway = builder.AddProject<Projects.CoCreation_Gateway>("gateway")
     .WithReference(identity).WaitFor(identity)
     .WithEnvironment("Identity__Authority", identityEndpoint)
     .WithReference(ideas).WaitFor(ideas)
@@ -47,5 +48,8 @@ builder.AddProject<Projects.CoCreation_Gateway>("gateway")
     .WithReference(notifications).WaitFor(notifications)
     .WithHttpHealthCheck("/health")
     .WithExternalHttpEndpoints();
+
+// Links in account emails (confirm, reset password) point at the address people reach: the gateway.
+identity.WithEnvironment("Identity__PublicBaseUrl", gateway.GetEndpoint("http"));
 
 builder.Build().Run();

@@ -6,14 +6,6 @@ using CoCreation.Testing;
 
 namespace CoCreation.Identity.FunctionalTests;
 
-public sealed class IdentityServiceFactory() : SqliteServiceFactory<Program>("identitydb", usesMessaging: false)
-{
-    public const string DemoSecret = "a-development-secret-made-for-this-test";
-
-    protected override IEnumerable<KeyValuePair<string, string>> Settings =>
-        [new("Identity:Issuer", "http://identity.test/"), new("Identity:DemoClientSecret", DemoSecret)];
-}
-
 public sealed class TokenEndpointTests(IdentityServiceFactory factory) : IClassFixture<IdentityServiceFactory>
 {
     private async Task<(HttpStatusCode Status, JsonElement Body)> RequestTokenAsync(string secret, string? scope = null)

@@ -71,6 +71,11 @@ public sealed class LocalTopology : IAsyncDisposable
 
     public string DemoClientSecretPath => Path.Combine(Path.GetFullPath(_options.DataFolder), "demo-client-secret");
 
+    /// <summary>The demo people's password (docs/api-guide.md lists them), generated and kept like the client's secret.</summary>
+    public string DemoUserPassword { get; private set; } = "";
+
+    public string DemoUserPasswordPath => Path.Combine(Path.GetFullPath(_options.DataFolder), "demo-user-password");
+
     public Uri GatewayUrl => new($"http://localhost:{_options.GatewayPort}");
 
     private LocalTopology(TopologyOptions options) => _options = options;
@@ -97,12 +102,8 @@ public sealed class LocalTopology : IAsyncDisposable
     private async Task StartAllAsync(CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(_options.DataFolder);
-        if (!File.Exists(DemoClientSecretPath))
-        {
-            await File.WriteAllTextAsync(DemoClientSecretPath,
-                Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_'), cancellationToken);
-        }
-        DemoClientSecret = (await File.ReadAllTextAsync(DemoClientSecretPath, cancellationToken)).Trim();
+        DemoClientSecret = await GeneratedSecretAsync(DemoClientSecretPath, cancellationToken);
+        DemoUserPassword = await GeneratedSecretAsync(DemoUserPasswordPath, cancellationToken);
         if (_options.ExternalBroker is { } external)
         {
             BrokerConnectionString = external;
@@ -153,6 +154,17 @@ public sealed class LocalTopology : IAsyncDisposable
         }
     }
 
+    /// <summary>A random secret kept in <paramref name="path"/>: made on the first run, the same on every run after.</summary>
+    private static async Task<string> GeneratedSecretAsync(string path, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(path))
+        {
+            await File.WriteAllTextAsync(path,
+                Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_'), cancellationToken);
+        }
+        return (await File.ReadAllTextAsync(path, cancellationToken)).Trim();
+    }
+
     private Dictionary<string, string> EnvironmentFor(ServiceDefinition service, int port)
     {
         var environment = new Dictionary<string, string>
@@ -167,6 +179,11 @@ public sealed class LocalTopology : IAsyncDisposable
         {
             environment["Identity__Issuer"] = identity + "/";
             environment["Identity__DemoClientSecret"] = DemoClientSecret;
+            environment["Identity__DemoUserPassword"] = DemoUserPassword;
+            // Links in account emails point at the address people reach: the gateway.
+            environment["Identity__PublicBaseUrl"] = $"http://localhost:{_options.GatewayPort}";
+            // The web front end, served through the gateway, signs people in with the authorisation code flow.
+            environment["Identity__WebClient__RedirectUris__0"] = $"http://localhost:{_options.GatewayPort}/signin-callback";
         }
         if (service.DatabaseName is { } database)
         {

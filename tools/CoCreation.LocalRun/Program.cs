@@ -43,6 +43,7 @@ await using (topology)
 {
     Say($"CoCreation is running. Gateway: {topology.GatewayUrl}");
     Say($"Development API client: client_id {LocalTopology.DemoClientId}, secret in {topology.DemoClientSecretPath} (see docs/api-guide.md)");
+    Say($"Development people: admin@, moderator@, partner-admin@, partner-member@, school@, resident@cocreation.test, password in {topology.DemoUserPasswordPath}");
     Say($"Data in {Path.GetFullPath(dataFolder)}, logs in {Path.Combine(Path.GetFullPath(dataFolder), "logs")}. Press Ctrl-C to stop.");
     try
     {

@@ -21,11 +21,17 @@ if (app.Environment.IsDevelopment())
 {
     await DevelopmentSeed.SeedAsync(app.Services, app.Configuration, app.Logger);
 }
+await WebClientRegistration.SynchroniseAsync(app.Services, app.Configuration, app.Logger);
 
 app.UseApiConventions();
+app.UseAuthentication();
+app.UseAntiforgery();
 app.MapOpenApi();
 app.MapDefaultEndpoints();
 app.MapTokenApi();
+app.MapSignInApi();
+app.MapAccountsApi();
+app.MapOrganisationAccessApi();
 
 await app.RunAsync();
 

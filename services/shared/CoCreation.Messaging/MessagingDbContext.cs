@@ -5,10 +5,19 @@ using Microsoft.EntityFrameworkCore;
 namespace CoCreation.Messaging;
 
 /// <summary>
-/// Base of every service's DbContext: the outbox and inbox tables live in the service's own database,
-/// so that they commit in the same transaction as the state they belong to.
+/// A DbContext that holds its service's outbox and inbox, so that they commit in the same transaction as the state
+/// they belong to. Most services derive from <see cref="MessagingDbContext"/>; one whose context must derive from
+/// something else (identity's IdentityDbContext) implements this and calls <see cref="MessagingModel"/> itself.
 /// </summary>
-public abstract class MessagingDbContext(DbContextOptions options) : DbContext(options)
+public interface IMessagingContext
+{
+    DbSet<OutboxMessage> OutboxMessages { get; }
+
+    DbSet<InboxMessage> InboxMessages { get; }
+}
+
+/// <summary>Base of every service's DbContext that takes part in messaging.</summary>
+public abstract class MessagingDbContext(DbContextOptions options) : DbContext(options), IMessagingContext
 {
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
@@ -16,36 +25,46 @@ public abstract class MessagingDbContext(DbContextOptions options) : DbContext(o
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        MoveRaisedEventsToOutbox();
+        MessagingModel.MoveRaisedEventsToOutbox(this);
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        MoveRaisedEventsToOutbox();
+        MessagingModel.MoveRaisedEventsToOutbox(this);
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
-    /// <summary>Events raised by tracked entities become outbox rows, committed in this same transaction.</summary>
-    private void MoveRaisedEventsToOutbox()
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        MessagingModel.StoreTimestampsAsUtc(configurationBuilder);
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) => MessagingModel.AddOutboxAndInbox(modelBuilder);
+}
+
+/// <summary>The outbox and inbox tables and the move of raised events into the outbox, for any messaging context.</summary>
+public static class MessagingModel
+{
+    /// <summary>Events raised by tracked entities become outbox rows, committed in the coming SaveChanges.</summary>
+    public static void MoveRaisedEventsToOutbox<TContext>(TContext db)
+        where TContext : DbContext, IMessagingContext
     {
         var now = DateTime.UtcNow;
         var correlationId = CorrelationBaggage.Current;
-        var raisers = ChangeTracker.Entries<RaisesIntegrationEvents>().Select(e => e.Entity).ToList();
+        var raisers = db.ChangeTracker.Entries<RaisesIntegrationEvents>().Select(e => e.Entity).ToList();
         foreach (var integrationEvent in raisers.SelectMany(r => r.TakePendingEvents()))
         {
-            OutboxMessages.Add(OutboxMessage.For(integrationEvent, now, correlationId));
+            db.OutboxMessages.Add(OutboxMessage.For(integrationEvent, now, correlationId));
         }
     }
 
-    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    /// <summary>Every timestamp is UTC; SQLite forgets the kind, so it is restored on the way out.</summary>
+    public static void StoreTimestampsAsUtc(ModelConfigurationBuilder configurationBuilder)
     {
-        // Every timestamp is UTC; SQLite forgets the kind, so it is restored on the way out.
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
         configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
     }
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    public static void AddOutboxAndInbox(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<OutboxMessage>(outbox =>
         {

@@ -20,7 +20,7 @@ public static class MessagingExtensions
     /// retries and error queues set here once, and the outbox dispatcher for <typeparamref name="TContext"/>.
     /// </summary>
     public static IHostApplicationBuilder AddMessaging<TContext>(this IHostApplicationBuilder builder, string serviceName, Assembly consumersAssembly)
-        where TContext : MessagingDbContext
+        where TContext : Microsoft.EntityFrameworkCore.DbContext, IMessagingContext
     {
         var connectionString = builder.Configuration.GetConnectionString(ConnectionName);
         if (string.IsNullOrWhiteSpace(connectionString) || !Uri.TryCreate(connectionString, UriKind.Absolute, out var brokerUri))

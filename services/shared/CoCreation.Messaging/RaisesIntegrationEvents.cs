@@ -4,7 +4,7 @@ namespace CoCreation.Messaging;
 
 /// <summary>
 /// Base of an entity whose changes other services must hear about. It raises events as it changes; the service's
-/// <see cref="MessagingDbContext"/> moves them into the outbox in the same SaveChanges as the change itself, so
+/// messaging context (<see cref="MessagingModel"/>) moves them into the outbox in the same SaveChanges as the change itself, so
 /// a change is never saved without its event, nor an event sent for a change that was not saved.
 /// </summary>
 public abstract class RaisesIntegrationEvents

@@ -1,9 +1,15 @@
 using CoCreation.ApiConventions;
+using CoCreation.Identity.Accounts;
+using CoCreation.Identity.Apis;
 using CoCreation.Identity.Infrastructure;
+using CoCreation.Messaging;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using OpenIddict.Validation.AspNetCore;
 using CoCreation.Identity.Model;
 using CoCreation.Persistence;
 using Microsoft.AspNetCore.Identity;
 using System.Security.Cryptography.X509Certificates;
+using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace CoCreation.Identity.Extensions;
 
@@ -15,13 +21,48 @@ internal static class ApplicationServiceExtensions
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<IdentityServiceDbContext, IdentitySqliteDbContext, IdentitySqlServerDbContext>(DatabaseName);
+        builder.AddMessaging<IdentityServiceDbContext>(ServiceName, typeof(ApplicationServiceExtensions).Assembly);
         builder.Services.AddIdentityCore<PlatformUser>(options =>
             {
+                // Length over composition rules (NIST SP 800-63B), and no password from the breach lists.
                 options.Password.RequiredLength = 12;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
                 options.User.RequireUniqueEmail = true;
                 options.SignIn.RequireConfirmedEmail = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
             })
-            .AddEntityFrameworkStores<IdentityServiceDbContext>();
+            .AddRoles<Microsoft.AspNetCore.Identity.IdentityRole>()
+            .AddEntityFrameworkStores<IdentityServiceDbContext>()
+            .AddDefaultTokenProviders()
+            .AddPasswordValidator<CommonPasswordValidator>();
+        builder.Services.AddScoped<AccountService>();
+        builder.Services.AddScoped<PersonPrincipal>();
+        builder.Services.AddSingleton<AccountLinks>();
+        builder.Services.AddAntiforgery();
+
+        // API calls carry the access tokens this service issues (validated in-process); the sign-in pages and the
+        // authorisation endpoint use a cookie of this service only.
+        builder.Services.AddAuthentication(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)
+            .AddCookie(SignInApi.CookieScheme, cookie =>
+            {
+                cookie.Cookie.Name = "cocreation.signin";
+                cookie.Cookie.HttpOnly = true;
+                cookie.Cookie.SameSite = SameSiteMode.Lax;
+                cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                cookie.LoginPath = "/account/login";
+                cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+                cookie.SlidingExpiration = true;
+                // A relative redirect works behind the gateway, whatever host name people used.
+                cookie.Events.OnRedirectToLogin = context =>
+                {
+                    context.Response.Redirect(new Uri(context.RedirectUri).PathAndQuery);
+                    return Task.CompletedTask;
+                };
+            });
 
         var issuer = builder.Configuration["Identity:Issuer"];
         builder.Services.AddOpenIddict()
@@ -34,18 +75,28 @@ internal static class ApplicationServiceExtensions
                     server.SetIssuer(new Uri(issuer));
                 }
                 server.SetTokenEndpointUris("connect/token");
+                server.SetAuthorizationEndpointUris("connect/authorize");
                 server.AllowClientCredentialsFlow();
-                server.RegisterScopes([.. ApiScopes.All]);
+                server.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange();
+                server.AllowRefreshTokenFlow();
+                server.RegisterScopes([.. ApiScopes.All, Scopes.OpenId, Scopes.Profile, Scopes.Email, Scopes.Roles, Scopes.OfflineAccess]);
                 server.SetAccessTokenLifetime(TimeSpan.FromHours(1));
                 // Services validate our access tokens themselves, as plain signed JWTs.
                 server.DisableAccessTokenEncryption();
                 AddKeys(server, builder.Configuration, builder.Environment);
-                var aspNetCore = server.UseAspNetCore().EnableTokenEndpointPassthrough();
+                var aspNetCore = server.UseAspNetCore().EnableTokenEndpointPassthrough().EnableAuthorizationEndpointPassthrough();
                 if (!builder.Configuration.GetValue("Identity:RequireHttps", !builder.Environment.IsDevelopment()))
                 {
                     // Behind the gateway or in the local run, TLS ends before this process.
                     aspNetCore.DisableTransportSecurityRequirement();
                 }
+            })
+            .AddValidation(validation =>
+            {
+                // This service's own API takes the tokens it issues, checked against its own keys in-process.
+                validation.UseLocalServer();
+                validation.AddAudiences(ApiScopes.Audience);
+                validation.UseAspNetCore();
             });
         return builder;
     }

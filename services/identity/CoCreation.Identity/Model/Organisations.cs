@@ -6,6 +6,8 @@ namespace CoCreation.Identity.Model;
 public sealed class PlatformUser : IdentityUser
 {
     public string DisplayName { get; set; } = "";
+
+    public DateTime CreatedAt { get; set; }
 }
 
 /// <summary>An organisation that acts on the platform: its id is the one every service knows it by.</summary>
@@ -14,6 +16,9 @@ public sealed class Organisation
     public Guid Id { get; set; }
 
     public string Name { get; set; } = "";
+
+    /// <summary>One of the city's own units (a school, a library, a museum...): its people and systems may publish challenges.</summary>
+    public bool IsCityUnit { get; set; }
 
     public DateTime CreatedAt { get; set; }
 }
@@ -51,4 +56,28 @@ public sealed class ApiClient
     public DateTime CreatedAt { get; set; }
 
     public DateTime? RevokedAt { get; set; }
+}
+
+/// <summary>A person's request for everything the platform holds about them, filled in by the services' answers.</summary>
+public sealed class PersonalDataExport
+{
+    public Guid Id { get; set; }
+
+    public string PersonId { get; set; } = "";
+
+    public DateTime RequestedAt { get; set; }
+
+    public List<PersonalDataPart> Parts { get; set; } = [];
+}
+
+/// <summary>One service's answer to a <see cref="PersonalDataExport"/>: a JSON document.</summary>
+public sealed class PersonalDataPart
+{
+    public Guid ExportId { get; set; }
+
+    public string Service { get; set; } = "";
+
+    public string DataJson { get; set; } = "";
+
+    public DateTime ReceivedAt { get; set; }
 }

@@ -1,3 +1,4 @@
+using CoCreation.Notifications.IntegrationEvents;
 using CoCreation.Messaging;
 using CoCreation.Notifications.Infrastructure;
 using CoCreation.Persistence;
@@ -13,6 +14,7 @@ internal static class ApplicationServiceExtensions
     {
         builder.AddServiceDatabase<NotificationsDbContext, NotificationsSqliteDbContext, NotificationsSqlServerDbContext>(DatabaseName);
         builder.AddMessaging<NotificationsDbContext>(ServiceName, typeof(Program).Assembly);
+        builder.Services.AddSingleton<AccountMail>();
         return builder;
     }
 }

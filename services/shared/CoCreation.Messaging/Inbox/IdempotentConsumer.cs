@@ -11,7 +11,7 @@ namespace CoCreation.Messaging.Inbox;
 /// </summary>
 public abstract class IdempotentConsumer<TMessage, TContext>(TContext db, TimeProvider clock, ILogger logger) : IConsumer<TMessage>
     where TMessage : class
-    where TContext : MessagingDbContext
+    where TContext : DbContext, IMessagingContext
 {
     protected TContext Db => db;
 

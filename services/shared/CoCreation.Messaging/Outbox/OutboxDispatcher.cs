@@ -20,7 +20,7 @@ internal sealed class OutboxDispatcher<TContext>(
     IOptions<OutboxOptions> options,
     TimeProvider clock,
     ILogger<OutboxDispatcher<TContext>> logger) : BackgroundService
-    where TContext : MessagingDbContext
+    where TContext : DbContext, IMessagingContext
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

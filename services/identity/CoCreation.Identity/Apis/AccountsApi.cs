@@ -1,0 +1,167 @@
+using System.ComponentModel.DataAnnotations;
+using CoCreation.ApiConventions;
+using CoCreation.Identity.Accounts;
+using CoCreation.Identity.Infrastructure;
+using CoCreation.Identity.Model;
+using CoCreation.IntegrationEvents;
+using Microsoft.AspNetCore.Identity;
+
+namespace CoCreation.Identity.Apis;
+
+/// <summary>People's accounts over the API: registration, email confirmation, password reset, one's own account, platform roles.</summary>
+public static class AccountsApi
+{
+    public static IEndpointRouteBuilder MapAccountsApi(this IEndpointRouteBuilder routes)
+    {
+        var accounts = routes.MapGroup("/api/v1/accounts").WithTags("Accounts").WithRequestValidation().DisableAntiforgery();
+        accounts.MapPost("/", Register).WithName(nameof(Register))
+            .WithSummary("Register a person; a link to confirm the address is mailed (logged in Development)")
+            .Produces<AccountResponse>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        accounts.MapPost("/email-confirmation", ConfirmEmail).WithName(nameof(ConfirmEmail))
+            .WithSummary("Confirm an address with the person id and token from the link").Produces(StatusCodes.Status204NoContent).ProducesValidationProblem();
+        accounts.MapPost("/email-confirmation/resend", ResendConfirmation).WithName(nameof(ResendConfirmation))
+            .WithSummary("Mail the confirmation link again (the answer is the same for any address)").Produces(StatusCodes.Status202Accepted);
+        accounts.MapPost("/password-reset", RequestPasswordReset).WithName(nameof(RequestPasswordReset))
+            .WithSummary("Mail a link to choose a new password (the answer is the same for any address)").Produces(StatusCodes.Status202Accepted);
+        accounts.MapPost("/password-reset/confirm", ResetPassword).WithName(nameof(ResetPassword))
+            .WithSummary("Choose a new password with the person id and token from the link").Produces(StatusCodes.Status204NoContent).ProducesValidationProblem();
+        accounts.MapGet("/me", GetMyAccount).WithName(nameof(GetMyAccount))
+            .WithSummary("The acting person's account: profile, platform roles, organisations").Produces<AccountResponse>();
+        accounts.MapPost("/me/organisations", CreateOrganisation).WithName(nameof(CreateOrganisation))
+            .WithSummary("Register an organisation; the acting person becomes its admin").Produces<OrganisationResponse>(StatusCodes.Status201Created);
+        accounts.MapPut("/{personId}/roles", SetPlatformRoles).WithName(nameof(SetPlatformRoles))
+            .WithSummary("Set a person's platform roles (administrators)").Produces<AccountResponse>().ProducesValidationProblem();
+        return routes;
+    }
+
+    public static async Task<IResult> Register(RegistrationRequest request, AccountService accounts, CancellationToken cancellationToken)
+    {
+        var user = await accounts.RegisterAsync(request.Email, request.Password, request.DisplayName, cancellationToken);
+        return TypedResults.Created("/api/v1/accounts/me", AccountResponse.From(user, [], []));
+    }
+
+    public static async Task<IResult> ConfirmEmail(EmailConfirmationRequest request, AccountService accounts)
+    {
+        await accounts.ConfirmEmailAsync(request.PersonId, request.Token);
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<IResult> ResendConfirmation(EmailRequest request, AccountService accounts, CancellationToken cancellationToken)
+    {
+        await accounts.ResendConfirmationAsync(request.Email, cancellationToken);
+        return TypedResults.Accepted((string?)null);
+    }
+
+    public static async Task<IResult> RequestPasswordReset(EmailRequest request, AccountService accounts, CancellationToken cancellationToken)
+    {
+        await accounts.RequestPasswordResetAsync(request.Email, cancellationToken);
+        return TypedResults.Accepted((string?)null);
+    }
+
+    public static async Task<IResult> ResetPassword(PasswordResetRequest request, AccountService accounts)
+    {
+        await accounts.ResetPasswordAsync(request.PersonId, request.Token, request.NewPassword);
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<IResult> GetMyAccount(ActingParty actor, AccountService accounts, UserManager<PlatformUser> users, CancellationToken cancellationToken)
+    {
+        if (await accounts.FindAsync(actor) is not { } user)
+        {
+            return NotAPerson();
+        }
+        return TypedResults.Ok(AccountResponse.From(user, await users.GetRolesAsync(user), await accounts.MembershipsAsync(user.Id, cancellationToken)));
+    }
+
+    public static async Task<IResult> CreateOrganisation(
+        OrganisationRequest request, ActingParty actor, AccountService accounts, IdentityServiceDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (await accounts.FindAsync(actor) is not { } user)
+        {
+            return NotAPerson();
+        }
+        var organisation = new Organisation { Id = Guid.CreateVersion7(), Name = request.Name.Trim(), CreatedAt = clock.GetUtcNow().UtcDateTime };
+        db.Organisations.Add(organisation);
+        db.Memberships.Add(new Membership { OrganisationId = organisation.Id, UserId = user.Id, Role = OrganisationRole.OrganisationAdmin });
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/api/v1/organisations/{organisation.Id}/members", new OrganisationResponse(organisation.Id, organisation.Name, organisation.IsCityUnit));
+    }
+
+    public static async Task<IResult> SetPlatformRoles(
+        string personId, PlatformRolesRequest request, ActingParty actor, AccountService accounts, UserManager<PlatformUser> users, CancellationToken cancellationToken)
+    {
+        if (!actor.Roles.Contains(PlatformRoles.Administrator))
+        {
+            return Problems.Forbidden("Only administrators set platform roles.", "This action needs the administrator role.");
+        }
+        var user = await users.FindByIdAsync(personId);
+        if (user is null)
+        {
+            return Problems.NotFound("account", personId);
+        }
+        var current = await users.GetRolesAsync(user);
+        AccountService.ThrowIfFailed(await users.RemoveFromRolesAsync(user, current.Except(request.Roles)), "roles");
+        AccountService.ThrowIfFailed(await users.AddToRolesAsync(user, request.Roles.Except(current)), "roles");
+        return TypedResults.Ok(AccountResponse.From(user, request.Roles, await accounts.MembershipsAsync(user.Id, cancellationToken)));
+    }
+
+    private static IResult NotAPerson() => Problems.Forbidden(
+        "This is for people's accounts.", "Sign in as a person: a partner system's token, or a person whose account was erased, has no account here.");
+}
+
+public sealed record RegistrationRequest(
+    [property: Required, EmailAddress, StringLength(256)] string Email,
+    [property: Required(AllowEmptyStrings = false), StringLength(200, MinimumLength = 12)] string Password,
+    [property: Required(AllowEmptyStrings = false), StringLength(200)] string DisplayName);
+
+public sealed record EmailRequest([property: Required, EmailAddress, StringLength(256)] string Email);
+
+public sealed record EmailConfirmationRequest(
+    [property: Required(AllowEmptyStrings = false), StringLength(450)] string PersonId,
+    [property: Required(AllowEmptyStrings = false), StringLength(2000)] string Token);
+
+public sealed record PasswordResetRequest(
+    [property: Required(AllowEmptyStrings = false), StringLength(450)] string PersonId,
+    [property: Required(AllowEmptyStrings = false), StringLength(2000)] string Token,
+    [property: Required(AllowEmptyStrings = false), StringLength(200, MinimumLength = 12)] string NewPassword);
+
+public sealed record OrganisationRequest([property: Required(AllowEmptyStrings = false), StringLength(200)] string Name);
+
+public sealed record PlatformRolesRequest([property: Required, PlatformRoleNames] IReadOnlyList<string> Roles);
+
+/// <summary>The roles a person can be given: administrator and moderator (city unit belongs to an organisation).</summary>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
+public sealed class PlatformRoleNamesAttribute : ValidationAttribute
+{
+    protected override ValidationResult? IsValid(object? value, ValidationContext validationContext)
+    {
+        var unknown = (value as IEnumerable<string> ?? []).Where(r => !IdentityServiceDbContext.PlatformRoleRows.Any(row => row.Name == r)).ToList();
+        return unknown.Count == 0
+            ? ValidationResult.Success
+            : new ValidationResult($"Unknown roles: {string.Join(", ", unknown)}. A person can be administrator or moderator.", [validationContext.MemberName!]);
+    }
+}
+
+public sealed record AccountResponse(
+    string Id, string Email, string DisplayName, bool EmailConfirmed, IReadOnlyList<string> Roles, IReadOnlyList<MembershipResponse> Organisations)
+{
+    public static AccountResponse From(PlatformUser user, IEnumerable<string> roles, IEnumerable<MembershipView> memberships) => new(
+        user.Id, user.Email!, user.DisplayName, user.EmailConfirmed, [.. roles.Order()],
+        [.. memberships.Select(m => new MembershipResponse(m.OrganisationId, m.Name, m.Role.ToApiName(), m.IsCityUnit))]);
+}
+
+public sealed record MembershipResponse(Guid OrganisationId, string Name, string Role, bool IsCityUnit);
+
+public sealed record OrganisationResponse(Guid Id, string Name, bool IsCityUnit);
+
+public static class OrganisationRoleNames
+{
+    public static string ToApiName(this OrganisationRole role) => role == OrganisationRole.OrganisationAdmin ? "admin" : "member";
+
+    public static OrganisationRole Parse(string value, string field) => value switch
+    {
+        "admin" => OrganisationRole.OrganisationAdmin,
+        "member" => OrganisationRole.Member,
+        _ => throw new InvalidFieldException(field, "The role is admin or member."),
+    };
+}

@@ -1,0 +1,169 @@
+using System.Security.Claims;
+using CoCreation.Identity.Accounts;
+using CoCreation.Identity.Model;
+using Microsoft.AspNetCore;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using OpenIddict.Abstractions;
+using OpenIddict.Server.AspNetCore;
+using static CoCreation.Identity.Accounts.AccountPages;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace CoCreation.Identity.Apis;
+
+/// <summary>
+/// Sign-in for people: the authorisation endpoint of the authorisation-code flow with PKCE (the web front end's way
+/// in), and the pages it sends a person to when they are not signed in yet: sign in, confirm the address, forgot and
+/// reset the password.
+/// </summary>
+public static class SignInApi
+{
+    /// <summary>The cookie that remembers, at the identity service only, that a person signed in.</summary>
+    public const string CookieScheme = "CoCreation.SignIn";
+
+    public static IEndpointRouteBuilder MapSignInApi(this IEndpointRouteBuilder routes)
+    {
+        routes.MapMethods("/connect/authorize", [HttpMethods.Get, HttpMethods.Post], Authorize).ExcludeFromDescription().DisableAntiforgery();
+        var pages = routes.MapGroup("/account").ExcludeFromDescription();
+        pages.MapGet("/login", LoginPage);
+        pages.MapPost("/login", Login);
+        pages.MapPost("/logout", (Delegate)Logout);
+        pages.MapGet("/confirm-email", ConfirmEmailPage);
+        pages.MapGet("/forgot-password", ForgotPasswordPage);
+        pages.MapPost("/forgot-password", ForgotPassword);
+        pages.MapGet("/reset-password", ResetPasswordPage);
+        pages.MapPost("/reset-password", ResetPassword);
+        return routes;
+    }
+
+    /// <summary>
+    /// A person who is signed in gets a code for the client at once (our own front end needs no consent screen);
+    /// anyone else goes to the sign-in page first and comes back here.
+    /// </summary>
+    public static async Task<IResult> Authorize(HttpContext http, UserManager<PlatformUser> users, PersonPrincipal principals, CancellationToken cancellationToken)
+    {
+        var request = http.GetOpenIddictServerRequest()
+            ?? throw new InvalidOperationException("The OpenIddict server request is missing; is the authorisation endpoint passthrough enabled?");
+        var signIn = await http.AuthenticateAsync(CookieScheme);
+        var user = signIn.Succeeded ? await users.GetUserAsync(signIn.Principal!) : null;
+        if (user is null || request.HasPromptValue(PromptValues.Login))
+        {
+            if (request.HasPromptValue(PromptValues.None))
+            {
+                return OAuthErrors.Refuse(Errors.LoginRequired, "The person is not signed in.");
+            }
+            var back = http.Request.PathBase + http.Request.Path + QueryString.Create(
+                http.Request.HasFormContentType ? http.Request.Form.ToList() : http.Request.Query.ToList());
+            return Results.Challenge(new AuthenticationProperties { RedirectUri = back }, [CookieScheme]);
+        }
+
+        Guid? organisation = null;
+        if (request.GetParameter(PersonPrincipal.OrganisationParameter)?.ToString() is { Length: > 0 } asked)
+        {
+            if (!Guid.TryParse(asked, out var id))
+            {
+                return OAuthErrors.Refuse(Errors.InvalidRequest, $"{PersonPrincipal.OrganisationParameter} must be an organisation's id.");
+            }
+            organisation = id;
+        }
+        var principal = await principals.CreateAsync(user, organisation, request.GetScopes(), cancellationToken);
+        return principal is null
+            ? OAuthErrors.Refuse(Errors.AccessDenied, "The person is not a member of the organisation asked for.")
+            : Results.SignIn(principal, properties: null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+    }
+
+    public static IResult LoginPage(HttpContext http, IAntiforgery antiforgery, string? returnUrl = null, string? error = null) =>
+        Page("Sign in", Error(error) + Form(http, antiforgery, "/account/login",
+            Hidden("returnUrl", returnUrl)
+            + Field("email", "Email address", "email", autocomplete: "username")
+            + Field("password", "Password", "password", autocomplete: "current-password"),
+            "Sign in")
+            + $"""<p class="links">{Link("/account/forgot-password", "Forgot your password?")}</p>""",
+            error is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
+
+    public static async Task<IResult> Login(
+        HttpContext http, IAntiforgery antiforgery, UserManager<PlatformUser> users,
+        [FromForm] string email, [FromForm] string password, [FromForm] string? returnUrl)
+    {
+        var user = await users.FindByEmailAsync(email.Trim());
+        if (user is null || await users.IsLockedOutAsync(user))
+        {
+            return LoginPage(http, antiforgery, returnUrl, WrongCredentials);
+        }
+        if (!await users.CheckPasswordAsync(user, password))
+        {
+            await users.AccessFailedAsync(user); // enough failures lock the account for a while
+            return LoginPage(http, antiforgery, returnUrl, WrongCredentials);
+        }
+        if (!user.EmailConfirmed)
+        {
+            return LoginPage(http, antiforgery, returnUrl,
+                "Confirm your email address first: follow the link we sent you. Lost it? Use “Forgot your password?” to get a new link.");
+        }
+        await users.ResetAccessFailedCountAsync(user);
+        var identity = new ClaimsIdentity(CookieScheme);
+        identity.AddClaim(new Claim(ClaimTypes.NameIdentifier, user.Id));
+        identity.AddClaim(new Claim(ClaimTypes.Name, user.DisplayName));
+        await http.SignInAsync(CookieScheme, new ClaimsPrincipal(identity));
+        // Only back into this site: an open redirect would lend our address to phishing.
+        return Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl! : "/account/login?signedIn=true");
+    }
+
+    public static async Task<IResult> Logout(HttpContext http)
+    {
+        await http.SignOutAsync(CookieScheme);
+        return Page("Signed out", Notice("You have signed out."));
+    }
+
+    public static async Task<IResult> ConfirmEmailPage(AccountService accounts, string? personId, string? token)
+    {
+        try
+        {
+            await accounts.ConfirmEmailAsync(personId ?? "", token ?? "");
+            return Page("Email address confirmed", Notice("Thank you. You can now sign in.") + $"<p>{Link("/account/login", "Sign in")}</p>");
+        }
+        catch (CoCreation.ApiConventions.InvalidFieldException)
+        {
+            return Page("This link does not work", Error("The link is not valid or has expired.") +
+                $"<p>{Link("/account/forgot-password", "Get a new link")}</p>", StatusCodes.Status400BadRequest);
+        }
+    }
+
+    public static IResult ForgotPasswordPage(HttpContext http, IAntiforgery antiforgery) =>
+        Page("Forgot your password?", "<p>We will send a link to choose a new password.</p>" +
+            Form(http, antiforgery, "/account/forgot-password", Field("email", "Email address", "email", autocomplete: "email"), "Send the link"));
+
+    public static async Task<IResult> ForgotPassword(AccountService accounts, [FromForm] string email, CancellationToken cancellationToken)
+    {
+        await accounts.RequestPasswordResetAsync(email, cancellationToken);
+        return Page("Check your email", Notice("If this address has an account, a link to choose a new password is on its way."));
+    }
+
+    public static IResult ResetPasswordPage(HttpContext http, IAntiforgery antiforgery, string? personId, string? token, string? error = null) =>
+        Page("Choose a new password", Error(error) + Form(http, antiforgery, "/account/reset-password",
+            Hidden("personId", personId) + Hidden("token", token)
+            + Field("newPassword", "New password (at least 12 characters)", "password", autocomplete: "new-password"),
+            "Save the password"), error is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
+
+    public static async Task<IResult> ResetPassword(
+        HttpContext http, IAntiforgery antiforgery, AccountService accounts,
+        [FromForm] string personId, [FromForm] string token, [FromForm] string newPassword)
+    {
+        try
+        {
+            await accounts.ResetPasswordAsync(personId, token, newPassword);
+            return Page("Password changed", Notice("Your new password is saved.") + $"<p>{Link("/account/login", "Sign in")}</p>");
+        }
+        catch (CoCreation.ApiConventions.InvalidFieldException invalid)
+        {
+            return ResetPasswordPage(http, antiforgery, personId, token, string.Join(" ", invalid.Errors.Values.SelectMany(m => m)));
+        }
+    }
+
+    private const string WrongCredentials = "The email address or the password is wrong (or the account is locked for a while after too many tries).";
+
+    private static bool IsLocal(string? url) =>
+        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal);
+}

@@ -1,0 +1,25 @@
+namespace CoCreation.IntegrationEvents;
+
+// Events of the identity service: people's accounts. The links carry single-use tokens; they travel only on the
+// platform's own broker, to the notifications service that mails them.
+
+/// <summary>A person registered (or asked again): the link confirms their email address.</summary>
+public sealed record EmailConfirmationRequested(string PersonId, string Email, string DisplayName, string ConfirmationLink, DateTime OccurredAt);
+
+/// <summary>Someone asked to reset the password of an existing account: the link lets its owner choose a new one.</summary>
+public sealed record PasswordResetRequested(string PersonId, string Email, string DisplayName, string ResetLink, DateTime OccurredAt);
+
+/// <summary>
+/// A person asked for everything the platform holds about them. Each service answers with
+/// <see cref="PersonalDataCollected"/>; the identity service assembles the download.
+/// </summary>
+public sealed record PersonalDataExportRequested(Guid ExportId, string PersonId, DateTime OccurredAt);
+
+/// <summary>One service's part of a personal-data export: a JSON document of what it holds about the person.</summary>
+public sealed record PersonalDataCollected(Guid ExportId, string PersonId, string Service, string DataJson, DateTime OccurredAt);
+
+/// <summary>
+/// A person erased their account. Services delete what is only theirs (follows, notifications) and anonymise what
+/// others rely on (comments, ideas stay, without the person's name).
+/// </summary>
+public sealed record PersonErased(string PersonId, DateTime OccurredAt);

@@ -1,0 +1,163 @@
+using System.IdentityModel.Tokens.Jwt;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CoCreation.Identity.Infrastructure;
+
+namespace CoCreation.Identity.FunctionalTests;
+
+/// <summary>People sign in with the authorisation code flow and PKCE; their tokens say who they are and for which organisation they act.</summary>
+public sealed class SignInTests(IdentityServiceFactory factory) : IClassFixture<IdentityServiceFactory>
+{
+    private static JwtSecurityToken Read(JsonElement tokens) => new JwtSecurityTokenHandler().ReadJwtToken(tokens.GetProperty("access_token").GetString());
+
+    [Fact]
+    public async Task An_organisation_admin_signs_in_and_gets_a_token_for_the_organisation_with_their_role_in_it()
+    {
+        var tokens = await factory.SignInAsync("partner-admin@cocreation.test");
+
+        var token = Read(tokens);
+        Assert.Equal("http://identity.test/", token.Issuer);
+        Assert.Equal(["cocreation-api"], token.Audiences);
+        Assert.Equal(IdentityServiceFactory.DemoOrganisation.ToString(), token.Claims.Single(c => c.Type == "organisation_id").Value);
+        Assert.Equal("admin", token.Claims.Single(c => c.Type == "organisation_role").Value);
+        Assert.Equal("Paula Partner", token.Claims.Single(c => c.Type == "name").Value);
+        Assert.DoesNotContain(token.Claims, c => c.Type == "role");
+        Assert.True(tokens.TryGetProperty("refresh_token", out _));
+        Assert.True(tokens.TryGetProperty("id_token", out _));
+    }
+
+    [Fact]
+    public async Task Platform_roles_and_a_city_unit_are_in_the_token()
+    {
+        var moderator = Read(await factory.SignInAsync("moderator@cocreation.test"));
+        var school = Read(await factory.SignInAsync("school@cocreation.test"));
+
+        Assert.Equal(["moderator"], moderator.Claims.Where(c => c.Type == "role").Select(c => c.Value));
+        Assert.DoesNotContain(moderator.Claims, c => c.Type == "organisation_id");
+        Assert.Equal(["city-unit"], school.Claims.Where(c => c.Type == "role").Select(c => c.Value));
+        Assert.Equal(IdentityServiceFactory.DemoSchool.ToString(), school.Claims.Single(c => c.Type == "organisation_id").Value);
+    }
+
+    [Fact]
+    public async Task A_refresh_gives_a_new_token_that_shows_a_changed_role()
+    {
+        var tokens = await factory.SignInAsync("partner-member@cocreation.test");
+        Assert.Equal("member", Read(tokens).Claims.Single(c => c.Type == "organisation_role").Value);
+        var admin = await factory.AccessTokenAsync("partner-admin@cocreation.test");
+        var memberId = Read(tokens).Subject;
+        using (var promoted = await factory.ClientWithToken(admin).PutAsJsonAsync(
+                   $"/api/v1/organisations/{IdentityServiceFactory.DemoOrganisation}/members/{memberId}", new { role = "admin" }))
+        {
+            Assert.Equal(HttpStatusCode.OK, promoted.StatusCode);
+        }
+
+        try
+        {
+            using var refreshed = await factory.CreateClient().PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["grant_type"] = "refresh_token", ["client_id"] = WebClientRegistration.ClientId, ["refresh_token"] = tokens.GetProperty("refresh_token").GetString()!,
+            }));
+            Assert.Equal(HttpStatusCode.OK, refreshed.StatusCode);
+            Assert.Equal("admin", Read(await refreshed.Content.ReadFromJsonAsync<JsonElement>()).Claims.Single(c => c.Type == "organisation_role").Value);
+        }
+        finally
+        {
+            using var restored = await factory.ClientWithToken(admin).PutAsJsonAsync(
+                $"/api/v1/organisations/{IdentityServiceFactory.DemoOrganisation}/members/{memberId}", new { role = "member" });
+            Assert.Equal(HttpStatusCode.OK, restored.StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task A_code_without_its_PKCE_verifier_gets_no_token()
+    {
+        var browser = factory.Browser();
+        var code = await IdentityServiceFactory.AuthoriseAsync(browser, "resident@cocreation.test", IdentityServiceFactory.DemoPassword, new string('v', 50), null, "openid ideas.read");
+
+        using var response = await browser.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "authorization_code", ["client_id"] = WebClientRegistration.ClientId, ["code"] = code,
+            ["redirect_uri"] = IdentityServiceFactory.RedirectUri, ["code_verifier"] = new string('w', 50),
+        }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("invalid_grant", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString());
+    }
+
+    [Fact]
+    public async Task A_wrong_password_shows_the_sign_in_page_again_with_an_error_and_sets_no_cookie()
+    {
+        var browser = factory.Browser();
+        var page = await browser.GetStringAsync("/account/login");
+        using var response = await browser.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = IdentityServiceFactory.AntiforgeryToken(page),
+            ["email"] = "resident@cocreation.test", ["password"] = "not the password at all", ["returnUrl"] = "/connect/authorize",
+        }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("The email address or the password is wrong", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain(response.Headers.TryGetValues("Set-Cookie", out var cookies) ? cookies : [], c => c.StartsWith("cocreation.signin", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_sign_in_form_refuses_a_post_without_its_anti_forgery_token()
+    {
+        using var response = await factory.Browser().PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["email"] = "resident@cocreation.test", ["password"] = IdentityServiceFactory.DemoPassword,
+        }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.DoesNotContain(response.Headers.TryGetValues("Set-Cookie", out var cookies) ? cookies : [], c => c.StartsWith("cocreation.signin", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task After_sign_in_only_a_local_return_address_is_followed()
+    {
+        var browser = factory.Browser();
+        var page = await browser.GetStringAsync("/account/login");
+        using var response = await browser.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = IdentityServiceFactory.AntiforgeryToken(page),
+            ["email"] = "resident@cocreation.test", ["password"] = IdentityServiceFactory.DemoPassword, ["returnUrl"] = "https://evil.example/phish",
+        }));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/account/login", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("https://evil.example/callback")]
+    [InlineData("not a uri")]
+    public async Task An_unregistered_or_malformed_redirect_uri_is_an_OAuth2_error_and_never_a_redirect(string redirectUri)
+    {
+        using var response = await factory.Browser().GetAsync(
+            $"/connect/authorize?client_id={WebClientRegistration.ClientId}&response_type=code&scope=openid&code_challenge={new string('c', 43)}" +
+            $"&code_challenge_method=S256&redirect_uri={Uri.EscapeDataString(redirectUri)}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("invalid_request", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_scope_at_the_authorisation_endpoint_is_invalid_scope()
+    {
+        using var response = await factory.Browser().GetAsync(
+            $"/connect/authorize?client_id={WebClientRegistration.ClientId}&response_type=code&scope=openid%20everything.write&code_challenge={new string('c', 43)}" +
+            $"&code_challenge_method=S256&redirect_uri={Uri.EscapeDataString(IdentityServiceFactory.RedirectUri)}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("invalid_scope", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_person_asking_for_an_organisation_they_do_not_belong_to_is_denied()
+    {
+        var browser = factory.Browser();
+        var exception = await Assert.ThrowsAsync<InvalidOperationException>(() => IdentityServiceFactory.AuthoriseAsync(
+            browser, "resident@cocreation.test", IdentityServiceFactory.DemoPassword, new string('v', 50), IdentityServiceFactory.DemoOrganisation, "openid"));
+        Assert.Contains("error=access_denied", exception.Message, StringComparison.Ordinal);
+    }
+}
