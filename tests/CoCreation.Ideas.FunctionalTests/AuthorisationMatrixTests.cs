@@ -1,0 +1,184 @@
+using System.IdentityModel.Tokens.Jwt;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Security.Claims;
+using Microsoft.IdentityModel.Tokens;
+using static CoCreation.Ideas.FunctionalTests.Caller;
+
+namespace CoCreation.Ideas.FunctionalTests;
+
+/// <summary>Everyone the ideas service may meet, each with the token the identity service gives them.</summary>
+public enum Caller
+{
+    Anonymous,
+    Member,
+    OtherOrganisationMember,
+    OrganisationAdmin,
+    Moderator,
+    Administrator,
+    PartnerSystem,
+    CityUnitMember,
+}
+
+/// <summary>
+/// The authorisation matrix of the ideas service: every endpoint against every kind of caller, with the status each
+/// must get, on the service as in production (tokens only). The owner organisation's ideas are made fresh for each
+/// case, so the cases do not depend on each other.
+/// </summary>
+public sealed class AuthorisationMatrixTests(IdeasWithTokensFactory factory) : IClassFixture<IdeasWithTokensFactory>
+{
+    private static readonly Guid Owner = IdeasTestKit.Company;
+    private static readonly Guid Other = IdeasTestKit.Library;
+    private static readonly Guid CityUnit = IdeasTestKit.School;
+    private const string AllScopes = "ideas.read ideas.write organisations.read organisations.write projects.read projects.write notifications.read";
+
+    /// <summary>A token as the identity service would issue it to <paramref name="caller"/>.</summary>
+    public static string? TokenFor(Caller caller)
+    {
+        (string Subject, Guid? Organisation, string? OrganisationRole, string[] Roles) claims = caller switch
+        {
+            Anonymous => ("", null, null, []),
+            Member => ("person-member", Owner, "member", []),
+            OtherOrganisationMember => ("person-other", Other, "member", []),
+            OrganisationAdmin => ("person-org-admin", Owner, "admin", []),
+            Moderator => ("person-moderator", null, null, ["moderator"]),
+            Administrator => ("person-administrator", null, null, ["administrator"]),
+            PartnerSystem => ("client:owner-system", Owner, null, []),
+            CityUnitMember => ("person-teacher", CityUnit, "member", ["city-unit"]),
+            _ => throw new ArgumentOutOfRangeException(nameof(caller)),
+        };
+        if (caller == Anonymous)
+        {
+            return null;
+        }
+        var list = new List<Claim> { new("sub", claims.Subject), new("scope", AllScopes) };
+        if (claims.Organisation is { } organisation)
+        {
+            list.Add(new Claim("organisation_id", organisation.ToString()));
+        }
+        if (claims.OrganisationRole is { } role)
+        {
+            list.Add(new Claim("organisation_role", role));
+        }
+        list.AddRange(claims.Roles.Select(r => new Claim("role", r)));
+        var token = new JwtSecurityToken(IdeasWithTokensFactory.Issuer, "cocreation-api", list, DateTime.UtcNow, DateTime.UtcNow.AddHours(1),
+            new SigningCredentials(IdeasWithTokensFactory.SigningKey, SecurityAlgorithms.RsaSha256));
+        return new JwtSecurityTokenHandler().WriteToken(token);
+    }
+
+    private sealed record Case(string Endpoint, Func<Setup, Task<HttpRequestMessage>> Request, IReadOnlyDictionary<Caller, HttpStatusCode> Expected);
+
+    /// <summary>Makes the resources a case needs, as their owners would.</summary>
+    private sealed class Setup(IdeasWithTokensFactory factory)
+    {
+        public HttpClient As(Caller caller)
+        {
+            var client = factory.CreateClient();
+            if (TokenFor(caller) is { } token)
+            {
+                client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            }
+            return client;
+        }
+
+        public async Task<(Guid Id, string ETag)> IdeaAsync(bool draft = false)
+        {
+            var owner = As(OrganisationAdmin);
+            var idea = await IdeasTestKit.CreateIdeaAsync(owner, draft: draft);
+            using var read = await owner.GetAsync($"/api/v1/ideas/{idea.Id()}");
+            return (idea.Id(), read.Headers.ETag!.ToString());
+        }
+
+        public async Task<Guid> CommentAsync(Guid idea)
+        {
+            using var response = await As(Member).PostAsJsonAsync($"/api/v1/ideas/{idea}/comments", new { body = "A first comment." });
+            return (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).Id();
+        }
+    }
+
+    private static Case Row(string endpoint, Func<Setup, Task<HttpRequestMessage>> request,
+        int anonymous, int member, int otherMember, int organisationAdmin, int moderator, int administrator, int partnerSystem, int cityUnitMember) =>
+        new(endpoint, request, new Dictionary<Caller, HttpStatusCode>
+        {
+            [Anonymous] = (HttpStatusCode)anonymous, [Member] = (HttpStatusCode)member, [OtherOrganisationMember] = (HttpStatusCode)otherMember,
+            [OrganisationAdmin] = (HttpStatusCode)organisationAdmin, [Moderator] = (HttpStatusCode)moderator, [Administrator] = (HttpStatusCode)administrator,
+            [PartnerSystem] = (HttpStatusCode)partnerSystem, [CityUnitMember] = (HttpStatusCode)cityUnitMember,
+        });
+
+    private static HttpRequestMessage Send(HttpMethod method, string path, object? body = null, string? ifMatch = null)
+    {
+        var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
+        return request.WithIfMatch(ifMatch);
+    }
+
+    private static readonly object Term = new { nameFi = "Testi", nameSv = "Test", nameEn = "Test" };
+
+    private static readonly object Challenge = new
+    {
+        title = "Quieter school yards", summary = "How might the yard be calmer at breaks?", themes = new[] { "learning-and-teaching" }, environment = "school",
+        opensOn = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), closesOn = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+    };
+
+    //                                                                                            anon mem  other oadm mod  adm  sys  city
+    private static readonly Case[] Cases =
+    [
+        Row("GET /ideas", _ => Task.FromResult(Send(HttpMethod.Get, "/api/v1/ideas")),                          200, 200, 200, 200, 200, 200, 200, 200),
+        Row("GET /ideas/{published}", async s => Send(HttpMethod.Get, $"/api/v1/ideas/{(await s.IdeaAsync()).Id}"), 200, 200, 200, 200, 200, 200, 200, 200),
+        Row("GET /ideas/{draft}", async s => Send(HttpMethod.Get, $"/api/v1/ideas/{(await s.IdeaAsync(draft: true)).Id}"), 404, 200, 404, 200, 200, 200, 200, 404),
+        Row("GET /ideas/{id}/versions", async s => Send(HttpMethod.Get, $"/api/v1/ideas/{(await s.IdeaAsync()).Id}/versions"), 200, 200, 200, 200, 200, 200, 200, 200),
+        Row("POST /ideas", _ => Task.FromResult(Send(HttpMethod.Post, "/api/v1/ideas", IdeasTestKit.ValidIdea())), 401, 201, 201, 201, 403, 403, 201, 201),
+        Row("PUT /ideas/{id}", async s =>
+        {
+            var (id, etag) = await s.IdeaAsync();
+            return Send(HttpMethod.Put, $"/api/v1/ideas/{id}", IdeasTestKit.ValidIdea("A better title"), etag);
+        }, 401, 200, 403, 200, 403, 403, 200, 403),
+        Row("POST /ideas/{draft}/publish", async s => Send(HttpMethod.Post, $"/api/v1/ideas/{(await s.IdeaAsync(draft: true)).Id}/publish"), 401, 200, 404, 200, 403, 403, 200, 404),
+        Row("POST /ideas/{id}/withdraw", async s => Send(HttpMethod.Post, $"/api/v1/ideas/{(await s.IdeaAsync()).Id}/withdraw"), 401, 200, 403, 200, 403, 403, 200, 403),
+        Row("POST /ideas/{id}/archive", async s => Send(HttpMethod.Post, $"/api/v1/ideas/{(await s.IdeaAsync()).Id}/archive", new { reason = "Out of date" }), 401, 403, 403, 403, 200, 200, 403, 403),
+        Row("POST /ideas/{id}/hide", async s => Send(HttpMethod.Post, $"/api/v1/ideas/{(await s.IdeaAsync()).Id}/hide", new { reason = "Off topic" }), 401, 403, 403, 403, 204, 204, 403, 403),
+        Row("POST /ideas/{id}/comments/{c}/hide", async s =>
+        {
+            var (id, _) = await s.IdeaAsync();
+            return Send(HttpMethod.Post, $"/api/v1/ideas/{id}/comments/{await s.CommentAsync(id)}/hide", new { reason = "Rude" });
+        }, 401, 403, 403, 403, 204, 204, 403, 403),
+        Row("GET /ideas/{id}/comments", async s => Send(HttpMethod.Get, $"/api/v1/ideas/{(await s.IdeaAsync()).Id}/comments"), 200, 200, 200, 200, 200, 200, 200, 200),
+        Row("POST /ideas/{id}/comments", async s => Send(HttpMethod.Post, $"/api/v1/ideas/{(await s.IdeaAsync()).Id}/comments", new { body = "Count us in!" }), 401, 201, 201, 201, 201, 201, 201, 201),
+        Row("PUT /ideas/{id}/support", async s => Send(HttpMethod.Put, $"/api/v1/ideas/{(await s.IdeaAsync()).Id}/support"), 401, 204, 204, 204, 204, 204, 204, 204),
+        Row("PUT /ideas/{id}/follow", async s => Send(HttpMethod.Put, $"/api/v1/ideas/{(await s.IdeaAsync()).Id}/follow"), 401, 204, 204, 204, 204, 204, 204, 204),
+        Row("POST /ideas/{id}/reports", async s => Send(HttpMethod.Post, $"/api/v1/ideas/{(await s.IdeaAsync()).Id}/reports", new { reason = "spam" }), 401, 202, 202, 202, 202, 202, 202, 202),
+        Row("GET /moderation/reports", _ => Task.FromResult(Send(HttpMethod.Get, "/api/v1/moderation/reports")), 401, 403, 403, 403, 200, 200, 403, 403),
+        Row("GET /moderation/actions", _ => Task.FromResult(Send(HttpMethod.Get, "/api/v1/moderation/actions")), 401, 403, 403, 403, 200, 200, 403, 403),
+        Row("GET /taxonomy", _ => Task.FromResult(Send(HttpMethod.Get, "/api/v1/taxonomy")), 200, 200, 200, 200, 200, 200, 200, 200),
+        Row("PUT /taxonomy/{facet}/{code}", _ => Task.FromResult(Send(HttpMethod.Put, $"/api/v1/taxonomy/theme/matrix-{Guid.NewGuid().ToString("N")[..12]}", Term)), 401, 403, 403, 403, 200, 200, 403, 403),
+        Row("GET /challenges", _ => Task.FromResult(Send(HttpMethod.Get, "/api/v1/challenges")), 200, 200, 200, 200, 200, 200, 200, 200),
+        Row("POST /challenges", _ => Task.FromResult(Send(HttpMethod.Post, "/api/v1/challenges", Challenge)), 401, 403, 403, 403, 403, 403, 403, 201),
+    ];
+
+    public static TheoryData<string, Caller> EveryEndpointAndCaller()
+    {
+        var data = new TheoryData<string, Caller>();
+        foreach (var row in Cases)
+        {
+            foreach (var caller in Enum.GetValues<Caller>())
+            {
+                data.Add(row.Endpoint, caller);
+            }
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(EveryEndpointAndCaller))]
+    public async Task Each_caller_gets_the_status_the_rules_give(string endpoint, Caller caller)
+    {
+        var row = Cases.Single(c => c.Endpoint == endpoint);
+        var setup = new Setup(factory);
+        using var request = await row.Request(setup);
+
+        using var response = await setup.As(caller).SendAsync(request);
+
+        Assert.True(row.Expected[caller] == response.StatusCode,
+            $"{endpoint} as {caller}: expected {(int)row.Expected[caller]}, got {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    }
+}
