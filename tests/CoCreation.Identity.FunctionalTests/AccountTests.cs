@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using CoCreation.Testing;
 using CoCreation.IntegrationEvents;
 using Microsoft.EntityFrameworkCore;
 
@@ -40,7 +41,7 @@ public sealed class AccountTests(IdentityServiceFactory factory) : IClassFixture
         var page = await browser.GetStringAsync("/account/login");
         using (var early = await browser.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
                {
-                   ["__RequestVerificationToken"] = IdentityServiceFactory.AntiforgeryToken(page), ["email"] = email, ["password"] = GoodPassword,
+                   ["__RequestVerificationToken"] = OAuthBrowser.AntiforgeryToken(page), ["email"] = email, ["password"] = GoodPassword,
                })))
         {
             Assert.Contains("Confirm your email address first", await early.Content.ReadAsStringAsync(), StringComparison.Ordinal);

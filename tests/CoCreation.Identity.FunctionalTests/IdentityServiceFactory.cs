@@ -1,10 +1,6 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using CoCreation.Identity.Infrastructure;
 using CoCreation.Testing;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -18,7 +14,7 @@ namespace CoCreation.Identity.FunctionalTests;
 /// People sign in here exactly as the web front end makes them: the authorisation code flow with PKCE, through the
 /// sign-in page.
 /// </summary>
-public sealed partial class IdentityServiceFactory() : SqliteServiceFactory<Program>("identitydb")
+public sealed class IdentityServiceFactory() : SqliteServiceFactory<Program>("identitydb")
 {
     public const string DemoSecret = "a-development-secret-made-for-this-test";
     public const string DemoPassword = "demo people's test password";
@@ -60,58 +56,13 @@ public sealed partial class IdentityServiceFactory() : SqliteServiceFactory<Prog
     }
 
     /// <summary>Signs a person in as the web front end does and returns the token response (access and refresh tokens).</summary>
-    public async Task<JsonElement> SignInAsync(string email, string password = DemoPassword, Guid? organisation = null, string scope = "openid profile roles offline_access ideas.read ideas.write")
-    {
-        var browser = Browser();
-        var verifier = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        var code = await AuthoriseAsync(browser, email, password, verifier, organisation, scope);
-        using var response = await browser.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "authorization_code", ["client_id"] = WebClientRegistration.ClientId, ["code"] = code,
-            ["redirect_uri"] = RedirectUri, ["code_verifier"] = verifier,
-        }));
-        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"token endpoint: {(int)response.StatusCode} {body}");
-        return body;
-    }
+    public Task<JsonElement> SignInAsync(string email, string password = DemoPassword, Guid? organisation = null) =>
+        new OAuthBrowser(Browser(), RedirectUri).SignInAsync(email, password, organisation);
 
     public async Task<string> AccessTokenAsync(string email, Guid? organisation = null) =>
         (await SignInAsync(email, organisation: organisation)).GetProperty("access_token").GetString()!;
 
-    /// <summary>The browser's way to an authorisation code: authorise, sign in on the page, come back, get redirected with the code.</summary>
-    public static async Task<string> AuthoriseAsync(HttpClient browser, string email, string password, string verifier, Guid? organisation, string scope)
-    {
-        var challenge = Convert.ToBase64String(SHA256.HashData(Encoding.ASCII.GetBytes(verifier))).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        var authorize = $"/connect/authorize?client_id={WebClientRegistration.ClientId}&response_type=code&redirect_uri={Uri.EscapeDataString(RedirectUri)}" +
-            $"&scope={Uri.EscapeDataString(scope)}&code_challenge={challenge}&code_challenge_method=S256&state=xyz" +
-            (organisation is null ? "" : $"&organisation_id={organisation}");
-
-        using var first = await browser.GetAsync(authorize);
-        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
-        var loginPage = first.Headers.Location!.OriginalString;
-        Assert.StartsWith("/account/login", loginPage, StringComparison.Ordinal);
-
-        var form = await browser.GetStringAsync(loginPage);
-        using var login = await browser.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = AntiforgeryToken(form), ["email"] = email, ["password"] = password,
-            ["returnUrl"] = Uri.UnescapeDataString(loginPage.Split("ReturnUrl=")[1]),
-        }));
-        Assert.True(login.StatusCode == HttpStatusCode.Redirect, $"sign-in failed: {(int)login.StatusCode} {await login.Content.ReadAsStringAsync()}");
-
-        using var back = await browser.GetAsync(login.Headers.Location);
-        Assert.True(back.StatusCode == HttpStatusCode.Redirect, $"authorise: {(int)back.StatusCode} {await back.Content.ReadAsStringAsync()}");
-        var callback = back.Headers.Location!;
-        Assert.StartsWith(RedirectUri, callback.ToString(), StringComparison.Ordinal);
-        var query = System.Web.HttpUtility.ParseQueryString(callback.Query);
-        Assert.Equal("xyz", query["state"]);
-        return query["code"] ?? throw new InvalidOperationException($"No code in {callback}");
-    }
-
-    public static string AntiforgeryToken(string html) => AntiforgeryField().Match(html) is { Success: true } match
-        ? WebUtility.HtmlDecode(match.Groups[1].Value)
-        : throw new InvalidOperationException("The page has no anti-forgery token.");
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryField();
+    /// <summary>The browser's way to an authorisation code (see <see cref="OAuthBrowser"/>).</summary>
+    public static Task<string> AuthoriseAsync(HttpClient browser, string email, string password, string verifier, Guid? organisation, string scope) =>
+        new OAuthBrowser(browser, RedirectUri).AuthoriseAsync(email, password, verifier, organisation, scope);
 }

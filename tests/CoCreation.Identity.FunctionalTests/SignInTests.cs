@@ -2,6 +2,7 @@ using System.IdentityModel.Tokens.Jwt;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using CoCreation.Testing;
 using CoCreation.Identity.Infrastructure;
 
 namespace CoCreation.Identity.FunctionalTests;
@@ -92,7 +93,7 @@ public sealed class SignInTests(IdentityServiceFactory factory) : IClassFixture<
         var page = await browser.GetStringAsync("/account/login");
         using var response = await browser.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = IdentityServiceFactory.AntiforgeryToken(page),
+            ["__RequestVerificationToken"] = OAuthBrowser.AntiforgeryToken(page),
             ["email"] = "resident@cocreation.test", ["password"] = "not the password at all", ["returnUrl"] = "/connect/authorize",
         }));
 
@@ -120,7 +121,7 @@ public sealed class SignInTests(IdentityServiceFactory factory) : IClassFixture<
         var page = await browser.GetStringAsync("/account/login");
         using var response = await browser.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = IdentityServiceFactory.AntiforgeryToken(page),
+            ["__RequestVerificationToken"] = OAuthBrowser.AntiforgeryToken(page),
             ["email"] = "resident@cocreation.test", ["password"] = IdentityServiceFactory.DemoPassword, ["returnUrl"] = "https://evil.example/phish",
         }));
 

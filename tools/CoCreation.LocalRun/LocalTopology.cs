@@ -78,6 +78,9 @@ public sealed class LocalTopology : IAsyncDisposable
 
     public Uri GatewayUrl => new($"http://localhost:{_options.GatewayPort}");
 
+    /// <summary>Where each process writes its log, one file per service (for example notifications.log).</summary>
+    public string LogFolder => Path.GetFullPath(_options.LogFolder);
+
     private LocalTopology(TopologyOptions options) => _options = options;
 
     public Uri ServiceUrl(string name) => new($"http://localhost:{_options.ServicePorts[name]}");
