@@ -9,12 +9,15 @@ builder.AddEdgeProtection();
 builder.Services.AddReverseProxy()
     .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
     .AddConfigFilter<ServiceDestinationResolver>();
+builder.Services.AddPublicApiDocument();
 
 var app = builder.Build();
 
 app.UseApiConventions();
 app.UseEdgeProtection();
 app.MapDefaultEndpoints();
+app.MapPublicApiDocument();
+app.MapOpenDataCatalogue();
 app.MapReverseProxy(proxy => proxy.UseMiddleware<UpstreamFailureProblemDetails>());
 
 await app.RunAsync();

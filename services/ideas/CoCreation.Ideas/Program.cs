@@ -26,6 +26,7 @@ app.MapParticipationApi();
 app.MapModerationApi();
 app.MapChallengesApi();
 app.MapTaxonomyApi();
+app.MapOpenDataApi();
 
 await app.RunAsync();
 

@@ -24,6 +24,7 @@ app.MapDefaultEndpoints();
 app.MapOrganisationsApi();
 app.MapEnvironmentsApi();
 app.MapMatchesApi();
+app.MapOpenDataApi();
 
 await app.RunAsync();
 

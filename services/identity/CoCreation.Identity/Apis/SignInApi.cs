@@ -26,7 +26,13 @@ public static class SignInApi
     public static IEndpointRouteBuilder MapSignInApi(this IEndpointRouteBuilder routes)
     {
         routes.MapMethods("/connect/authorize", [HttpMethods.Get, HttpMethods.Post], Authorize).ExcludeFromDescription().DisableAntiforgery();
-        var pages = routes.MapGroup("/account").ExcludeFromDescription();
+        var pages = routes.MapGroup("/account").ExcludeFromDescription().AddEndpointFilter(async (context, next) =>
+        {
+            // Plain pages: their own inline styles, no script at all, never inside another site's frame.
+            context.HttpContext.Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'";
+            context.HttpContext.Response.Headers.XFrameOptions = "DENY";
+            return await next(context);
+        });
         pages.MapGet("/login", LoginPage);
         pages.MapPost("/login", Login);
         pages.MapPost("/logout", (Delegate)Logout);
