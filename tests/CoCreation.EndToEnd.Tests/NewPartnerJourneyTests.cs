@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using CoCreation.Testing;
 
 namespace CoCreation.EndToEnd.Tests;
@@ -13,7 +12,7 @@ namespace CoCreation.EndToEnd.Tests;
 /// client, get a token with it, and create an idea.
 /// </summary>
 [Collection(PlatformCollection.Name)]
-public sealed partial class NewPartnerJourneyTests(PlatformFixture platform)
+public sealed class NewPartnerJourneyTests(PlatformFixture platform)
 {
     [Fact]
     public async Task A_new_partner_goes_from_registration_to_an_idea_created_by_its_own_system()
@@ -28,7 +27,7 @@ public sealed partial class NewPartnerJourneyTests(PlatformFixture platform)
         }
 
         // 2. Confirm the address with the link from the mail, which the notifications service logs in Development.
-        var link = await WaitForMailedLinkAsync(email);
+        var link = await platform.WaitForMailedLinkAsync(email);
         Assert.StartsWith(platform.Topology.GatewayUrl.ToString().TrimEnd('/') + "/account/confirm-email", link, StringComparison.Ordinal);
         using (var confirmed = await platform.Gateway.GetAsync(new Uri(link).PathAndQuery))
         {
@@ -77,29 +76,4 @@ public sealed partial class NewPartnerJourneyTests(PlatformFixture platform)
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return platform.Gateway.SendAsync(request);
     }
-
-    /// <summary>The confirmation link the notifications service logged for <paramref name="email"/> (bounded wait).</summary>
-    private async Task<string> WaitForMailedLinkAsync(string email)
-    {
-        var log = Path.Combine(platform.Topology.LogFolder, "notifications.log");
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (File.Exists(log))
-            {
-                await using var stream = new FileStream(log, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-                var text = await new StreamReader(stream).ReadToEndAsync();
-                var match = MailedLink().Matches(text).LastOrDefault(m => m.Groups["to"].Value == email);
-                if (match is not null)
-                {
-                    return match.Groups["link"].Value;
-                }
-            }
-            await Task.Delay(200);
-        }
-        throw new TimeoutException($"No confirmation mail to {email} in {log} within 30 s.");
-    }
-
-    [GeneratedRegex(@"Development mail to (?<to>\S+): Confirm your email address: (?<link>\S+)")]
-    private static partial Regex MailedLink();
 }

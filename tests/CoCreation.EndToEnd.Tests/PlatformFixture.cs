@@ -1,12 +1,13 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
+using System.Text.RegularExpressions;
 using CoCreation.LocalRun;
 
 namespace CoCreation.EndToEnd.Tests;
 
 /// <summary>One running platform for the whole test collection, on free ports and a throw-away data folder.</summary>
-public sealed class PlatformFixture : IAsyncLifetime
+public sealed partial class PlatformFixture : IAsyncLifetime
 {
     private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), "cocreation-e2e-" + Guid.NewGuid().ToString("N")[..8]);
 
@@ -46,6 +47,31 @@ public sealed class PlatformFixture : IAsyncLifetime
             // A log still being flushed; the temp folder is cleaned by the system.
         }
     }
+
+    /// <summary>The confirmation link the notifications service logged for <paramref name="email"/> (bounded wait).</summary>
+    public async Task<string> WaitForMailedLinkAsync(string email)
+    {
+        var log = Path.Combine(Topology.LogFolder, "notifications.log");
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (File.Exists(log))
+            {
+                await using var stream = new FileStream(log, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+                var text = await new StreamReader(stream).ReadToEndAsync();
+                var match = MailedLink().Matches(text).LastOrDefault(m => m.Groups["to"].Value == email);
+                if (match is not null)
+                {
+                    return match.Groups["link"].Value;
+                }
+            }
+            await Task.Delay(200);
+        }
+        throw new TimeoutException($"No confirmation mail to {email} in {log} within 30 s.");
+    }
+
+    [GeneratedRegex(@"Development mail to (?<to>\S+): Confirm your email address: (?<link>\S+)")]
+    private static partial Regex MailedLink();
 
     private static int FreePort()
     {

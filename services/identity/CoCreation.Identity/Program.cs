@@ -32,6 +32,7 @@ app.MapTokenApi();
 app.MapSignInApi();
 app.MapAccountsApi();
 app.MapOrganisationAccessApi();
+app.MapPersonalDataApi();
 
 await app.RunAsync();
 

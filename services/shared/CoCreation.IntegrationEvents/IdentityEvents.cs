@@ -19,7 +19,8 @@ public sealed record PersonalDataExportRequested(Guid ExportId, string PersonId,
 public sealed record PersonalDataCollected(Guid ExportId, string PersonId, string Service, string DataJson, DateTime OccurredAt);
 
 /// <summary>
-/// A person erased their account. Services delete what is only theirs (follows, notifications) and anonymise what
-/// others rely on (comments, ideas stay, without the person's name).
+/// A person erased their account. Services delete what is only theirs (follows, notifications) and put
+/// <paramref name="Pseudonym"/> in place of their id where others rely on the content (ideas, comments, interests
+/// stay, attributed to nobody). The pseudonym is random and leads back to no one.
 /// </summary>
-public sealed record PersonErased(string PersonId, DateTime OccurredAt);
+public sealed record PersonErased(string PersonId, string Pseudonym, DateTime OccurredAt);

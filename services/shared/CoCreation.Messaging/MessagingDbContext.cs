@@ -57,6 +57,13 @@ public static class MessagingModel
         }
     }
 
+    /// <summary>
+    /// Puts an event in the outbox, to commit with the coming SaveChanges. For answers that no entity raises (a
+    /// consumer's reply, an account mail); a change to an entity raises its own events instead.
+    /// </summary>
+    public static void Publish(this IMessagingContext db, object integrationEvent) =>
+        db.OutboxMessages.Add(OutboxMessage.For(integrationEvent, DateTime.UtcNow, CorrelationBaggage.Current));
+
     /// <summary>Every timestamp is UTC; SQLite forgets the kind, so it is restored on the way out.</summary>
     public static void StoreTimestampsAsUtc(ModelConfigurationBuilder configurationBuilder)
     {

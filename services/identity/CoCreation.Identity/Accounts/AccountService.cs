@@ -2,6 +2,7 @@ using CoCreation.ApiConventions;
 using CoCreation.Identity.Infrastructure;
 using CoCreation.Identity.Model;
 using CoCreation.IntegrationEvents;
+using CoCreation.Messaging;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 

@@ -105,7 +105,7 @@ public static class AccountsApi
         return TypedResults.Ok(AccountResponse.From(user, request.Roles, await accounts.MembershipsAsync(user.Id, cancellationToken)));
     }
 
-    private static IResult NotAPerson() => Problems.Forbidden(
+    public static IResult NotAPerson() => Problems.Forbidden(
         "This is for people's accounts.", "Sign in as a person: a partner system's token, or a person whose account was erased, has no account here.");
 }
 

@@ -46,10 +46,6 @@ public class IdentityServiceDbContext(DbContextOptions options) : IdentityDbCont
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
-    /// <summary>Adds an event to the outbox, to commit with the changes of the coming SaveChanges.</summary>
-    public void Publish(object integrationEvent) =>
-        OutboxMessages.Add(OutboxMessage.For(integrationEvent, DateTime.UtcNow, CorrelationBaggage.Current));
-
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         MessagingModel.StoreTimestampsAsUtc(configurationBuilder);
 
