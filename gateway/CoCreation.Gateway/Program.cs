@@ -6,6 +6,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddApiConventions();
 builder.AddEdgeProtection();
+builder.AddRoutePolicies();
 builder.Services.AddReverseProxy()
     .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
     .AddConfigFilter<ServiceDestinationResolver>();
@@ -15,6 +16,7 @@ var app = builder.Build();
 
 app.UseApiConventions();
 app.UseEdgeProtection();
+app.UseAuthorization();
 app.MapDefaultEndpoints();
 app.MapPublicApiDocument();
 app.MapOpenDataCatalogue();

@@ -83,7 +83,8 @@ public sealed record ActingParty(string PersonId, Guid? OrganisationId, IReadOnl
         return new ActingParty(subject, organisation, roles);
     }
 
-    private static bool AllowsDevelopmentHeaders(HttpContext context)
+    /// <summary>Whether this process takes the development identity headers (<c>Identity:AllowDevelopmentHeaders</c>, by default in Development only).</summary>
+    public static bool AllowsDevelopmentHeaders(HttpContext context)
     {
         var services = context.RequestServices;
         return services.GetRequiredService<IConfiguration>().GetValue(
