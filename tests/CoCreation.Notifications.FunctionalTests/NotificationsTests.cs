@@ -16,23 +16,24 @@ public sealed class NotificationsServiceFactory() : SqliteServiceFactory<Program
 {
     public ITestHarness Harness => Services.GetRequiredService<ITestHarness>();
 
-    /// <summary>Publishes the event on the harness bus and waits until the service's database shows its effect.</summary>
+    /// <summary>Publishes the event on the harness bus and waits until every consumer of it in the service has handled it.</summary>
     public async Task DeliverAsync<T>(T message, Guid? messageId = null)
         where T : class
     {
-        var before = await CountInboxAsync();
-        await Harness.Bus.Publish(message, (PublishContext<T> context) => context.MessageId = messageId ?? Guid.NewGuid());
+        var id = messageId ?? Guid.NewGuid();
+        var consumers = typeof(Program).Assembly.GetTypes().Count(t => !t.IsAbstract && typeof(IConsumer<T>).IsAssignableFrom(t));
+        await Harness.Bus.Publish(message, (PublishContext<T> context) => context.MessageId = id);
         var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (await CountInboxAsync() == before && DateTime.UtcNow < deadline)
+        while (await CountInboxAsync(id) < consumers && DateTime.UtcNow < deadline)
         {
             await Task.Delay(50);
         }
     }
 
-    public async Task<int> CountInboxAsync()
+    private async Task<int> CountInboxAsync(Guid messageId)
     {
         await using var scope = Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<NotificationsDbContext>().InboxMessages.CountAsync();
+        return await scope.ServiceProvider.GetRequiredService<NotificationsDbContext>().InboxMessages.CountAsync(m => m.MessageId == messageId);
     }
 }
 

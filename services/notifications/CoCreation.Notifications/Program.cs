@@ -22,6 +22,7 @@ app.UseApiConventions();
 app.MapOpenApi();
 app.MapDefaultEndpoints();
 app.MapNotificationsApi();
+app.MapWebhooksApi();
 
 await app.RunAsync();
 

@@ -13,9 +13,10 @@ public static class ApiScopes
     public const string ProjectsRead = "projects.read";
     public const string ProjectsWrite = "projects.write";
     public const string NotificationsRead = "notifications.read";
+    public const string WebhooksWrite = "webhooks.write";
 
     public static readonly IReadOnlyList<string> All =
-        [IdeasRead, IdeasWrite, OrganisationsRead, OrganisationsWrite, ProjectsRead, ProjectsWrite, NotificationsRead];
+        [IdeasRead, IdeasWrite, OrganisationsRead, OrganisationsWrite, ProjectsRead, ProjectsWrite, NotificationsRead, WebhooksWrite];
 
     /// <summary>The audience every service checks in an access token.</summary>
     public const string Audience = "cocreation-api";

@@ -2,6 +2,7 @@ using CoCreation.Notifications.IntegrationEvents;
 using CoCreation.Messaging;
 using CoCreation.Notifications.Infrastructure;
 using CoCreation.Persistence;
+using CoCreation.Notifications.Webhooks;
 
 namespace CoCreation.Notifications.Extensions;
 
@@ -15,6 +16,11 @@ internal static class ApplicationServiceExtensions
         builder.AddServiceDatabase<NotificationsDbContext, NotificationsSqliteDbContext, NotificationsSqlServerDbContext>(DatabaseName);
         builder.AddMessaging<NotificationsDbContext>(ServiceName, typeof(Program).Assembly);
         builder.Services.AddSingleton<AccountMail>();
+        builder.Services.AddOptions<WebhookOptions>().Bind(builder.Configuration.GetSection(WebhookOptions.SectionName))
+            .Configure<IHostEnvironment>((options, environment) =>
+                options.AllowInsecureUrls = builder.Configuration.GetValue($"{WebhookOptions.SectionName}:AllowInsecureUrls", environment.IsDevelopment()));
+        builder.Services.AddSingleton<WebhookHttpClient>();
+        builder.Services.AddHostedService<WebhookDispatcher>();
         return builder;
     }
 }

@@ -8,6 +8,10 @@ public class NotificationsDbContext(DbContextOptions options) : MessagingDbConte
 {
     public DbSet<Notification> Notifications => Set<Notification>();
 
+    public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
+
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -22,6 +26,25 @@ public class NotificationsDbContext(DbContextOptions options) : MessagingDbConte
             notification.Property(n => n.CausedByTraceId).HasMaxLength(32);
             // A person's inbox, newest first.
             notification.HasIndex(n => new { n.RecipientPersonId, n.Id });
+        });
+        modelBuilder.Entity<WebhookSubscription>(subscription =>
+        {
+            subscription.HasKey(s => s.Id);
+            subscription.Property(s => s.Url).HasMaxLength(500);
+            subscription.Property(s => s.Secret).HasMaxLength(100);
+            subscription.Property(s => s.CreatedBy).HasMaxLength(100);
+            subscription.HasIndex(s => s.OrganisationId);
+        });
+        modelBuilder.Entity<WebhookDelivery>(delivery =>
+        {
+            delivery.HasKey(d => d.Id);
+            delivery.Property(d => d.EventType).HasMaxLength(50);
+            delivery.Property(d => d.LastError).HasMaxLength(500);
+            delivery.HasOne<WebhookSubscription>().WithMany().HasForeignKey(d => d.SubscriptionId).OnDelete(DeleteBehavior.Cascade);
+            // One delivery per event and subscription, however often the event arrives.
+            delivery.HasIndex(d => new { d.SubscriptionId, d.EventId }).IsUnique();
+            // The dispatcher's query: undelivered rows that are due.
+            delivery.HasIndex(d => new { d.DeliveredAt, d.NextAttemptAt });
         });
     }
 }
