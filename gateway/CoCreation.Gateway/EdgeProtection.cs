@@ -85,24 +85,26 @@ public static class EdgeProtection
                 && http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
                 && !string.IsNullOrEmpty(http.RequestServices.GetRequiredService<IConfiguration>()["Identity:Authority"]))
             {
-                http.Response.StatusCode = StatusCodes.Status401Unauthorized;
-                http.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
-                await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-                {
-                    HttpContext = http,
-                    ProblemDetails = new ProblemDetails
-                    {
-                        Status = StatusCodes.Status401Unauthorized,
-                        Title = "The access token is not valid.",
-                        Detail = "It is expired, tampered with, or for another audience. Get a new one from /connect/token.",
-                    },
-                });
+                await WriteUnauthorizedAsync(http, "Bearer error=\"invalid_token\"", "The access token is not valid.",
+                    "It is expired, tampered with, or for another audience. Get a new one from /connect/token.");
                 return;
             }
             await next(http);
         });
         app.UseRateLimiter();
         return app;
+    }
+
+    /// <summary>A 401 problem with its <c>WWW-Authenticate</c> challenge: how the edge turns away a caller it cannot identify.</summary>
+    public static Task WriteUnauthorizedAsync(HttpContext http, string challenge, string title, string detail)
+    {
+        http.Response.StatusCode = StatusCodes.Status401Unauthorized;
+        http.Response.Headers.WWWAuthenticate = challenge;
+        return http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            ProblemDetails = new ProblemDetails { Status = StatusCodes.Status401Unauthorized, Title = title, Detail = detail },
+        }).AsTask();
     }
 
     /// <summary>A validated token's subject (a client or a person), otherwise the caller's address.</summary>

@@ -1,7 +1,6 @@
 using CoCreation.ApiConventions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
-using Microsoft.AspNetCore.Mvc;
 
 namespace CoCreation.Gateway;
 
@@ -58,18 +57,8 @@ public static class RoutePolicies
                 await _default.HandleAsync(next, context, policy, authorizeResult);
                 return;
             }
-            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
-            context.Response.Headers.WWWAuthenticate = "Bearer";
-            await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-            {
-                HttpContext = context,
-                ProblemDetails = new ProblemDetails
-                {
-                    Status = StatusCodes.Status401Unauthorized,
-                    Title = "This needs an access token.",
-                    Detail = "Send Authorization: Bearer <token>; a partner system gets one from /connect/token (see docs/partner-guide.md).",
-                },
-            });
+            await EdgeProtection.WriteUnauthorizedAsync(context, "Bearer", "This needs an access token.",
+                "Send Authorization: Bearer <token>; a partner system gets one from /connect/token (see docs/partner-guide.md).");
         }
     }
 }

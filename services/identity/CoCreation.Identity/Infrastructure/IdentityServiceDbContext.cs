@@ -11,7 +11,8 @@ namespace CoCreation.Identity.Infrastructure;
 
 /// <summary>
 /// ASP.NET Core Identity's tables, OpenIddict's (applications, authorizations, scopes, tokens), organisations, and the
-/// outbox and inbox. It derives from IdentityDbContext, so it takes part in messaging through <see cref="MessagingModel"/>.
+/// outbox and inbox. It derives from IdentityDbContext, so it takes part in messaging through <see cref="MessagingModel"/>;
+/// no entity here raises events, so it publishes them explicitly (<see cref="MessagingModel.Publish"/>).
 /// </summary>
 public class IdentityServiceDbContext(DbContextOptions options) : IdentityDbContext<PlatformUser>(options), IMessagingContext
 {
@@ -33,18 +34,6 @@ public class IdentityServiceDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
-
-    public override int SaveChanges(bool acceptAllChangesOnSuccess)
-    {
-        MessagingModel.MoveRaisedEventsToOutbox(this);
-        return base.SaveChanges(acceptAllChangesOnSuccess);
-    }
-
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
-    {
-        MessagingModel.MoveRaisedEventsToOutbox(this);
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         MessagingModel.StoreTimestampsAsUtc(configurationBuilder);
