@@ -1,25 +1,9 @@
-using System.IdentityModel.Tokens.Jwt;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Security.Claims;
-using Microsoft.IdentityModel.Tokens;
-using static CoCreation.Ideas.FunctionalTests.Caller;
+using CoCreation.Testing;
+using static CoCreation.Testing.Caller;
 
 namespace CoCreation.Ideas.FunctionalTests;
-
-/// <summary>Everyone the ideas service may meet, each with the token the identity service gives them.</summary>
-public enum Caller
-{
-    Anonymous,
-    Member,
-    OtherOrganisationMember,
-    OrganisationAdmin,
-    Moderator,
-    Administrator,
-    PartnerSystem,
-    CityUnitMember,
-}
 
 /// <summary>
 /// The authorisation matrix of the ideas service: every endpoint against every kind of caller, with the status each
@@ -28,59 +12,14 @@ public enum Caller
 /// </summary>
 public sealed class AuthorisationMatrixTests(IdeasWithTokensFactory factory) : IClassFixture<IdeasWithTokensFactory>
 {
-    private static readonly Guid Owner = IdeasTestKit.Company;
-    private static readonly Guid Other = IdeasTestKit.Library;
-    private static readonly Guid CityUnit = IdeasTestKit.School;
-    private const string AllScopes = "ideas.read ideas.write organisations.read organisations.write projects.read projects.write notifications.read";
-
-    /// <summary>A token as the identity service would issue it to <paramref name="caller"/>.</summary>
-    public static string? TokenFor(Caller caller)
-    {
-        (string Subject, Guid? Organisation, string? OrganisationRole, string[] Roles) claims = caller switch
-        {
-            Anonymous => ("", null, null, []),
-            Member => ("person-member", Owner, "member", []),
-            OtherOrganisationMember => ("person-other", Other, "member", []),
-            OrganisationAdmin => ("person-org-admin", Owner, "admin", []),
-            Moderator => ("person-moderator", null, null, ["moderator"]),
-            Administrator => ("person-administrator", null, null, ["administrator"]),
-            PartnerSystem => ("client:owner-system", Owner, null, []),
-            CityUnitMember => ("person-teacher", CityUnit, "member", ["city-unit"]),
-            _ => throw new ArgumentOutOfRangeException(nameof(caller)),
-        };
-        if (caller == Anonymous)
-        {
-            return null;
-        }
-        var list = new List<Claim> { new("sub", claims.Subject), new("scope", AllScopes) };
-        if (claims.Organisation is { } organisation)
-        {
-            list.Add(new Claim("organisation_id", organisation.ToString()));
-        }
-        if (claims.OrganisationRole is { } role)
-        {
-            list.Add(new Claim("organisation_role", role));
-        }
-        list.AddRange(claims.Roles.Select(r => new Claim("role", r)));
-        var token = new JwtSecurityToken(IdeasWithTokensFactory.Issuer, "cocreation-api", list, DateTime.UtcNow, DateTime.UtcNow.AddHours(1),
-            new SigningCredentials(IdeasWithTokensFactory.SigningKey, SecurityAlgorithms.RsaSha256));
-        return new JwtSecurityTokenHandler().WriteToken(token);
-    }
+    private static readonly CaseOrganisations Organisations = new(IdeasTestKit.Company, IdeasTestKit.Library, IdeasTestKit.School);
 
     private sealed record Case(string Endpoint, Func<Setup, Task<HttpRequestMessage>> Request, IReadOnlyDictionary<Caller, HttpStatusCode> Expected);
 
     /// <summary>Makes the resources a case needs, as their owners would.</summary>
     private sealed class Setup(IdeasWithTokensFactory factory)
     {
-        public HttpClient As(Caller caller)
-        {
-            var client = factory.CreateClient();
-            if (TokenFor(caller) is { } token)
-            {
-                client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-            }
-            return client;
-        }
+        public HttpClient As(Caller caller) => factory.CreateClient().WithToken(TestTokens.For(caller, Organisations));
 
         public async Task<(Guid Id, string ETag)> IdeaAsync(bool draft = false)
         {

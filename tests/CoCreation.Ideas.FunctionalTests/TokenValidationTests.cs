@@ -1,63 +1,24 @@
-using System.IdentityModel.Tokens.Jwt;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using CoCreation.Testing;
-using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
 
 namespace CoCreation.Ideas.FunctionalTests;
 
-/// <summary>
-/// The ideas service as in production: tokens required (no development headers), validated against an issuer whose
-/// signing key this test holds, so it can mint good, expired, foreign and forged tokens.
-/// </summary>
-public sealed class IdeasWithTokensFactory() : SqliteServiceFactory<Program>("ideasdb")
+/// <summary>The ideas service as in production: tokens required, validated against the test issuer (<see cref="TestTokens"/>).</summary>
+public sealed class IdeasWithTokensFactory() : TokensOnlyServiceFactory<Program>("ideasdb")
 {
-    public const string Issuer = "http://identity.test/";
-    public static readonly RsaSecurityKey SigningKey = new(RSA.Create(2048)) { KeyId = "test-key" };
-
-    protected override IEnumerable<KeyValuePair<string, string>> Settings =>
-        [new("Identity:Authority", Issuer), new("Identity:AllowDevelopmentHeaders", "false")];
-
-    protected override void ConfigureTestServices(IServiceCollection services) =>
-        services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, options =>
-        {
-            // A discovery document given rather than fetched (no identity service runs here): its issuer and its key.
-            var configuration = new OpenIdConnectConfiguration { Issuer = Issuer };
-            configuration.SigningKeys.Add(SigningKey);
-            options.Configuration = configuration;
-            // A fetched document also sets the valid issuer and keys; a given one does not, so they are set here.
-            options.TokenValidationParameters.ValidIssuer = Issuer;
-            options.TokenValidationParameters.IssuerSigningKey = SigningKey;
-            // Why a token failed, for the assertion messages.
-            options.Events ??= new JwtBearerEvents();
-            options.Events.OnAuthenticationFailed = context =>
-            {
-                LastFailure = context.Exception.Message;
-                return Task.CompletedTask;
-            };
-        });
-
-    public static string? LastFailure { get; private set; }
-
+    /// <summary>A partner system's token for <paramref name="organisation"/>, good unless a parameter spoils it.</summary>
     public static string Token(
         Guid organisation, string scope = "ideas.read ideas.write", string audience = "cocreation-api", TimeSpan? lifetime = null,
-        SecurityKey? key = null, string issuer = Issuer)
-    {
-        var now = DateTime.UtcNow;
-        var expires = now + (lifetime ?? TimeSpan.FromHours(1));
-        var token = new JwtSecurityToken(
-            issuer, audience,
+        SecurityKey? key = null, string issuer = TestTokens.Issuer) =>
+        TestTokens.Mint(
             [new Claim("sub", "client:test-partner"), new Claim("organisation_id", organisation.ToString()), new Claim("scope", scope)],
-            notBefore: expires < now ? expires.AddHours(-1) : now, expires: expires,
-            signingCredentials: new SigningCredentials(key ?? SigningKey, SecurityAlgorithms.RsaSha256));
-        return new JwtSecurityTokenHandler().WriteToken(token);
-    }
+            audience, lifetime, key, issuer);
 }
 
 public sealed class TokenValidationTests(IdeasWithTokensFactory factory) : IClassFixture<IdeasWithTokensFactory>
@@ -80,7 +41,7 @@ public sealed class TokenValidationTests(IdeasWithTokensFactory factory) : IClas
     {
         using var response = await CreateIdeaAsync(IdeasWithTokensFactory.Token(Partner));
 
-        Assert.True(response.StatusCode == HttpStatusCode.Created, IdeasWithTokensFactory.LastFailure);
+        Assert.True(response.StatusCode == HttpStatusCode.Created, TestTokens.LastValidationFailure);
         var idea = await ReadJsonAsync(response, HttpStatusCode.Created);
         Assert.Equal(Partner, idea.GetProperty("ownerOrganisationId").GetGuid());
     }
