@@ -13,6 +13,7 @@ public static class OpenDataCatalogue
         ("ideas", "Published ideas (needs and offers): texts, themes, environments, age groups, the owner organisation, support."),
         ("challenges", "Challenges the city's units set: texts, themes, environment, the dates they are open."),
         ("organisations", "Published organisation profiles: type, competences, offers, themes, languages, region, website."),
+        ("projects", "Development projects grown from ideas: the organisations, the environment, and once completed the outcome, success rating and reference."),
     ];
 
     public static WebApplication MapOpenDataCatalogue(this WebApplication app)

@@ -75,5 +75,26 @@ public sealed class PartnershipThroughTheGatewayTests(PlatformFixture platform)
             async () => (await SendAsync(new HttpRequestMessage(HttpMethod.Get, $"/api/v1/ideas/{ideaId}"), HttpStatusCode.OK)).GetProperty("status").GetString(),
             s => s == "partner-found", TimeSpan.FromSeconds(60));
         Assert.Equal("partner-found", status);
+
+        // The school starts the project once projects has heard of the partnership; the idea becomes a project.
+        var projectId = await Eventually.MatchAsync(async () =>
+        {
+            using var started = await platform.Gateway.SendAsync(Post("/api/v1/projects", new { ideaId, title = "Water cycle escape room" }, "teacher-anna", school));
+            return started.StatusCode == HttpStatusCode.Created ? (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid() : Guid.Empty;
+        }, id => id != Guid.Empty, TimeSpan.FromSeconds(60));
+        Assert.NotEqual(Guid.Empty, projectId);
+        var converted = await Eventually.MatchAsync(
+            async () => (await SendAsync(new HttpRequestMessage(HttpMethod.Get, $"/api/v1/ideas/{ideaId}"), HttpStatusCode.OK)).GetProperty("status").GetString(),
+            s => s == "converted-to-project", TimeSpan.FromSeconds(60));
+        Assert.Equal("converted-to-project", converted);
+
+        // Completed with its outcome: partner-matching counts the studio's co-creation, and the outcome is open data.
+        await SendAsync(Post($"/api/v1/projects/{projectId}/complete", new { outcome = "Pupils solved the water cycle.", successRating = 5 }, "teacher-anna", school),
+            HttpStatusCode.OK);
+        var completedProjects = await Eventually.MatchAsync(
+            async () => (await SendAsync(new HttpRequestMessage(HttpMethod.Get, $"/api/v1/organisations/{studio}"), HttpStatusCode.OK)).GetProperty("completedProjects").GetInt32(),
+            n => n == 1, TimeSpan.FromSeconds(60));
+        Assert.Equal(1, completedProjects);
+        Assert.Contains("Pupils solved the water cycle.", await platform.Gateway.GetStringAsync("/api/v1/open-data/projects.csv"), StringComparison.Ordinal);
     }
 }

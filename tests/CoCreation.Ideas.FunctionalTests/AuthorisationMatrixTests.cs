@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using CoCreation.Testing;
+using static CoCreation.Testing.AuthorisationMatrix;
 using static CoCreation.Testing.Caller;
 
 namespace CoCreation.Ideas.FunctionalTests;
@@ -13,8 +14,6 @@ namespace CoCreation.Ideas.FunctionalTests;
 public sealed class AuthorisationMatrixTests(IdeasWithTokensFactory factory) : IClassFixture<IdeasWithTokensFactory>
 {
     private static readonly CaseOrganisations Organisations = new(IdeasTestKit.Company, IdeasTestKit.Library, IdeasTestKit.School);
-
-    private sealed record Case(string Endpoint, Func<Setup, Task<HttpRequestMessage>> Request, IReadOnlyDictionary<Caller, HttpStatusCode> Expected);
 
     /// <summary>Makes the resources a case needs, as their owners would.</summary>
     private sealed class Setup(IdeasWithTokensFactory factory)
@@ -36,20 +35,9 @@ public sealed class AuthorisationMatrixTests(IdeasWithTokensFactory factory) : I
         }
     }
 
-    private static Case Row(string endpoint, Func<Setup, Task<HttpRequestMessage>> request,
+    private static MatrixCase<Setup> Row(string endpoint, Func<Setup, Task<HttpRequestMessage>> request,
         int anonymous, int member, int otherMember, int organisationAdmin, int moderator, int administrator, int partnerSystem, int cityUnitMember) =>
-        new(endpoint, request, new Dictionary<Caller, HttpStatusCode>
-        {
-            [Anonymous] = (HttpStatusCode)anonymous, [Member] = (HttpStatusCode)member, [OtherOrganisationMember] = (HttpStatusCode)otherMember,
-            [OrganisationAdmin] = (HttpStatusCode)organisationAdmin, [Moderator] = (HttpStatusCode)moderator, [Administrator] = (HttpStatusCode)administrator,
-            [PartnerSystem] = (HttpStatusCode)partnerSystem, [CityUnitMember] = (HttpStatusCode)cityUnitMember,
-        });
-
-    private static HttpRequestMessage Send(HttpMethod method, string path, object? body = null, string? ifMatch = null)
-    {
-        var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
-        return request.WithIfMatch(ifMatch);
-    }
+        AuthorisationMatrix.Row(endpoint, request, anonymous, member, otherMember, organisationAdmin, moderator, administrator, partnerSystem, cityUnitMember);
 
     private static readonly object Term = new { nameFi = "Testi", nameSv = "Test", nameEn = "Test" };
 
@@ -60,7 +48,7 @@ public sealed class AuthorisationMatrixTests(IdeasWithTokensFactory factory) : I
     };
 
     //                                                                                            anon mem  other oadm mod  adm  sys  city
-    private static readonly Case[] Cases =
+    private static readonly MatrixCase<Setup>[] Cases =
     [
         Row("GET /ideas", _ => Task.FromResult(Send(HttpMethod.Get, "/api/v1/ideas")),                          200, 200, 200, 200, 200, 200, 200, 200),
         Row("GET /ideas/{published}", async s => Send(HttpMethod.Get, $"/api/v1/ideas/{(await s.IdeaAsync()).Id}"), 200, 200, 200, 200, 200, 200, 200, 200),
@@ -94,30 +82,13 @@ public sealed class AuthorisationMatrixTests(IdeasWithTokensFactory factory) : I
         Row("POST /challenges", _ => Task.FromResult(Send(HttpMethod.Post, "/api/v1/challenges", Challenge)), 401, 403, 403, 403, 403, 403, 403, 201),
     ];
 
-    public static TheoryData<string, Caller> EveryEndpointAndCaller()
-    {
-        var data = new TheoryData<string, Caller>();
-        foreach (var row in Cases)
-        {
-            foreach (var caller in Enum.GetValues<Caller>())
-            {
-                data.Add(row.Endpoint, caller);
-            }
-        }
-        return data;
-    }
+    public static TheoryData<string, Caller> EveryEndpointAndCaller() => AuthorisationMatrix.EveryEndpointAndCaller(Cases);
 
     [Theory]
     [MemberData(nameof(EveryEndpointAndCaller))]
     public async Task Each_caller_gets_the_status_the_rules_give(string endpoint, Caller caller)
     {
-        var row = Cases.Single(c => c.Endpoint == endpoint);
         var setup = new Setup(factory);
-        using var request = await row.Request(setup);
-
-        using var response = await setup.As(caller).SendAsync(request);
-
-        Assert.True(row.Expected[caller] == response.StatusCode,
-            $"{endpoint} as {caller}: expected {(int)row.Expected[caller]}, got {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        await AuthorisationMatrix.AssertStatusAsync(Cases, endpoint, caller, setup, setup.As);
     }
 }

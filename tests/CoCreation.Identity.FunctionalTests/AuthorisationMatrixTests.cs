@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using CoCreation.Testing;
 using Microsoft.EntityFrameworkCore;
+using static CoCreation.Testing.AuthorisationMatrix;
 using static CoCreation.Testing.Caller;
 
 namespace CoCreation.Identity.FunctionalTests;
@@ -50,8 +51,6 @@ public sealed class AuthorisationMatrixTests(IdentityMatrixFixture fixture) : IC
 {
     private static readonly string Organisation = $"/api/v1/organisations/{IdentityServiceFactory.DemoOrganisation}";
 
-    private sealed record Case(string Endpoint, Func<Setup, Task<HttpRequestMessage>> Request, IReadOnlyDictionary<Caller, HttpStatusCode> Expected);
-
     private sealed class Setup(IdentityMatrixFixture fixture)
     {
         public string MemberId => fixture.MemberId;
@@ -89,20 +88,12 @@ public sealed class AuthorisationMatrixTests(IdentityMatrixFixture fixture) : IC
 
     private static readonly object Client = new { name = "A system", scopes = new[] { "ideas.read" } };
 
-    private static Case Row(string endpoint, Func<Setup, Task<HttpRequestMessage>> request,
+    private static MatrixCase<Setup> Row(string endpoint, Func<Setup, Task<HttpRequestMessage>> request,
         int anonymous, int member, int otherMember, int organisationAdmin, int moderator, int administrator, int partnerSystem, int cityUnitMember) =>
-        new(endpoint, request, new Dictionary<Caller, HttpStatusCode>
-        {
-            [Anonymous] = (HttpStatusCode)anonymous, [Member] = (HttpStatusCode)member, [OtherOrganisationMember] = (HttpStatusCode)otherMember,
-            [OrganisationAdmin] = (HttpStatusCode)organisationAdmin, [Moderator] = (HttpStatusCode)moderator, [Administrator] = (HttpStatusCode)administrator,
-            [PartnerSystem] = (HttpStatusCode)partnerSystem, [CityUnitMember] = (HttpStatusCode)cityUnitMember,
-        });
-
-    private static HttpRequestMessage Send(HttpMethod method, string path, object? body = null) =>
-        new(method, path) { Content = body is null ? null : JsonContent.Create(body) };
+        AuthorisationMatrix.Row(endpoint, request, anonymous, member, otherMember, organisationAdmin, moderator, administrator, partnerSystem, cityUnitMember);
 
     //                                                                                                                anon mem  other oadm mod  adm  sys  city
-    private static readonly Case[] Cases =
+    private static readonly MatrixCase<Setup>[] Cases =
     [
         Row("POST /accounts", _ => Task.FromResult(Send(HttpMethod.Post, "/api/v1/accounts",
             new { email = $"new-{Guid.NewGuid():N}@example.org", password = "a long enough passphrase", displayName = "New" })), 201, 201, 201, 201, 201, 201, 201, 201),
@@ -132,30 +123,13 @@ public sealed class AuthorisationMatrixTests(IdentityMatrixFixture fixture) : IC
                                                                                                                           401, 403, 403, 204, 403, 204, 403, 403),
     ];
 
-    public static TheoryData<string, Caller> EveryEndpointAndCaller()
-    {
-        var data = new TheoryData<string, Caller>();
-        foreach (var row in Cases)
-        {
-            foreach (var caller in Enum.GetValues<Caller>())
-            {
-                data.Add(row.Endpoint, caller);
-            }
-        }
-        return data;
-    }
+    public static TheoryData<string, Caller> EveryEndpointAndCaller() => AuthorisationMatrix.EveryEndpointAndCaller(Cases);
 
     [Theory]
     [MemberData(nameof(EveryEndpointAndCaller))]
     public async Task Each_caller_gets_the_status_the_rules_give(string endpoint, Caller caller)
     {
-        var row = Cases.Single(c => c.Endpoint == endpoint);
         var setup = new Setup(fixture);
-        using var request = await row.Request(setup);
-
-        using var response = await setup.As(caller).SendAsync(request);
-
-        Assert.True(row.Expected[caller] == response.StatusCode,
-            $"{endpoint} as {caller}: expected {(int)row.Expected[caller]}, got {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        await AuthorisationMatrix.AssertStatusAsync(Cases, endpoint, caller, setup, setup.As);
     }
 }

@@ -41,7 +41,7 @@ public sealed class PersonalDataTests(IdentityServiceFactory factory) : IClassFi
         Assert.Equal(HttpStatusCode.Accepted, requested.StatusCode);
         var export = await requested.Content.ReadFromJsonAsync<JsonElement>();
         Assert.False(export.GetProperty("complete").GetBoolean());
-        Assert.Equal(["ideas", "partner-matching", "notifications"], export.GetProperty("missing").EnumerateArray().Select(s => s.GetString()));
+        Assert.Equal(["ideas", "partner-matching", "projects", "notifications"], export.GetProperty("missing").EnumerateArray().Select(s => s.GetString()));
         Assert.Equal("Pia Person", export.GetProperty("data").GetProperty("identity").GetProperty("account").GetProperty("displayName").GetString());
         var exportId = export.GetProperty("id").GetGuid();
         var personId = me.GetProperty("id").GetString()!;
@@ -55,7 +55,7 @@ public sealed class PersonalDataTests(IdentityServiceFactory factory) : IClassFi
 
         var download = await WaitForAsync(person, requested.Headers.Location!.ToString(), e => !e.GetProperty("missing").EnumerateArray().Any(s => s.GetString() == "ideas"));
         Assert.Equal("Hello", download.GetProperty("data").GetProperty("ideas").GetProperty("comments")[0].GetProperty("body").GetString());
-        Assert.Equal(["partner-matching", "notifications"], download.GetProperty("missing").EnumerateArray().Select(s => s.GetString()));
+        Assert.Equal(["partner-matching", "projects", "notifications"], download.GetProperty("missing").EnumerateArray().Select(s => s.GetString()));
     }
 
     [Fact]

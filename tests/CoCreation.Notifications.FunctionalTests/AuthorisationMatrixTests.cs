@@ -5,6 +5,7 @@ using CoCreation.Notifications.Infrastructure;
 using CoCreation.Notifications.Model;
 using CoCreation.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using static CoCreation.Testing.AuthorisationMatrix;
 using static CoCreation.Testing.Caller;
 
 namespace CoCreation.Notifications.FunctionalTests;
@@ -18,8 +19,6 @@ public sealed class NotificationsWithTokensFactory() : TokensOnlyServiceFactory<
 /// </summary>
 public sealed class AuthorisationMatrixTests(NotificationsWithTokensFactory factory) : IClassFixture<NotificationsWithTokensFactory>
 {
-    private sealed record Case(string Endpoint, Func<Setup, Task<HttpRequestMessage>> Request, IReadOnlyDictionary<Caller, HttpStatusCode> Expected);
-
     private sealed class Setup(NotificationsWithTokensFactory factory)
     {
         public CaseOrganisations Organisations { get; } = CaseOrganisations.Fresh();
@@ -46,20 +45,12 @@ public sealed class AuthorisationMatrixTests(NotificationsWithTokensFactory fact
 
     private static readonly object Webhook = new { url = "https://partner.example/hooks", events = new[] { "idea.published" } };
 
-    private static Case Row(string endpoint, Func<Setup, Task<HttpRequestMessage>> request,
+    private static MatrixCase<Setup> Row(string endpoint, Func<Setup, Task<HttpRequestMessage>> request,
         int anonymous, int member, int otherMember, int organisationAdmin, int moderator, int administrator, int partnerSystem, int cityUnitMember) =>
-        new(endpoint, request, new Dictionary<Caller, HttpStatusCode>
-        {
-            [Anonymous] = (HttpStatusCode)anonymous, [Member] = (HttpStatusCode)member, [OtherOrganisationMember] = (HttpStatusCode)otherMember,
-            [OrganisationAdmin] = (HttpStatusCode)organisationAdmin, [Moderator] = (HttpStatusCode)moderator, [Administrator] = (HttpStatusCode)administrator,
-            [PartnerSystem] = (HttpStatusCode)partnerSystem, [CityUnitMember] = (HttpStatusCode)cityUnitMember,
-        });
-
-    private static HttpRequestMessage Send(HttpMethod method, string path, object? body = null) =>
-        new(method, path) { Content = body is null ? null : JsonContent.Create(body) };
+        AuthorisationMatrix.Row(endpoint, request, anonymous, member, otherMember, organisationAdmin, moderator, administrator, partnerSystem, cityUnitMember);
 
     //                                                                                                         anon mem  other oadm mod  adm  sys  city
-    private static readonly Case[] Cases =
+    private static readonly MatrixCase<Setup>[] Cases =
     [
         Row("GET /notifications", _ => Task.FromResult(Send(HttpMethod.Get, "/api/v1/notifications")),                     401, 200, 200, 200, 200, 200, 200, 200),
         // Only the recipient marks it; to anyone else it does not exist.
@@ -72,30 +63,13 @@ public sealed class AuthorisationMatrixTests(NotificationsWithTokensFactory fact
         Row("GET /webhooks/{id}/deliveries", async s => Send(HttpMethod.Get, $"/api/v1/webhooks/{await s.WebhookOfOwnerAsync()}/deliveries"), 401, 200, 404, 200, 404, 404, 200, 404),
     ];
 
-    public static TheoryData<string, Caller> EveryEndpointAndCaller()
-    {
-        var data = new TheoryData<string, Caller>();
-        foreach (var row in Cases)
-        {
-            foreach (var caller in Enum.GetValues<Caller>())
-            {
-                data.Add(row.Endpoint, caller);
-            }
-        }
-        return data;
-    }
+    public static TheoryData<string, Caller> EveryEndpointAndCaller() => AuthorisationMatrix.EveryEndpointAndCaller(Cases);
 
     [Theory]
     [MemberData(nameof(EveryEndpointAndCaller))]
     public async Task Each_caller_gets_the_status_the_rules_give(string endpoint, Caller caller)
     {
-        var row = Cases.Single(c => c.Endpoint == endpoint);
         var setup = new Setup(factory);
-        using var request = await row.Request(setup);
-
-        using var response = await setup.As(caller).SendAsync(request);
-
-        Assert.True(row.Expected[caller] == response.StatusCode,
-            $"{endpoint} as {caller}: expected {(int)row.Expected[caller]}, got {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        await AuthorisationMatrix.AssertStatusAsync(Cases, endpoint, caller, setup, setup.As);
     }
 }

@@ -7,6 +7,7 @@ using MassTransit;
 using MassTransit.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using static CoCreation.Testing.AuthorisationMatrix;
 using static CoCreation.Testing.Caller;
 
 namespace CoCreation.PartnerMatching.FunctionalTests;
@@ -29,8 +30,6 @@ public sealed class PartnerMatchingWithTokensFactory() : TokensOnlyServiceFactor
 /// </summary>
 public sealed class AuthorisationMatrixTests(PartnerMatchingWithTokensFactory factory) : IClassFixture<PartnerMatchingWithTokensFactory>
 {
-    private sealed record Case(string Endpoint, Func<Setup, Task<HttpRequestMessage>> Request, IReadOnlyDictionary<Caller, HttpStatusCode> Expected);
-
     /// <summary>Makes what a case needs, as its owners would.</summary>
     private sealed class Setup(PartnerMatchingWithTokensFactory factory)
     {
@@ -99,27 +98,12 @@ public sealed class AuthorisationMatrixTests(PartnerMatchingWithTokensFactory fa
         kind = "library", name = "Reading room", area = "Tapiola, Espoo", ageGroups = new[] { "primary-school" }, capacity = 20,
     };
 
-    private static Case Row(string endpoint, Func<Setup, Task<HttpRequestMessage>> request,
+    private static MatrixCase<Setup> Row(string endpoint, Func<Setup, Task<HttpRequestMessage>> request,
         int anonymous, int member, int otherMember, int organisationAdmin, int moderator, int administrator, int partnerSystem, int cityUnitMember) =>
-        new(endpoint, request, new Dictionary<Caller, HttpStatusCode>
-        {
-            [Anonymous] = (HttpStatusCode)anonymous, [Member] = (HttpStatusCode)member, [OtherOrganisationMember] = (HttpStatusCode)otherMember,
-            [OrganisationAdmin] = (HttpStatusCode)organisationAdmin, [Moderator] = (HttpStatusCode)moderator, [Administrator] = (HttpStatusCode)administrator,
-            [PartnerSystem] = (HttpStatusCode)partnerSystem, [CityUnitMember] = (HttpStatusCode)cityUnitMember,
-        });
-
-    private static HttpRequestMessage Send(HttpMethod method, string path, object? body = null, string? ifMatch = null)
-    {
-        var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
-        if (ifMatch is not null)
-        {
-            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
-        }
-        return request;
-    }
+        AuthorisationMatrix.Row(endpoint, request, anonymous, member, otherMember, organisationAdmin, moderator, administrator, partnerSystem, cityUnitMember);
 
     //                                                                                                      anon mem  other oadm mod  adm  sys  city
-    private static readonly Case[] Cases =
+    private static readonly MatrixCase<Setup>[] Cases =
     [
         Row("GET /organisations", _ => Task.FromResult(Send(HttpMethod.Get, "/api/v1/organisations")),                 200, 200, 200, 200, 200, 200, 200, 200),
         Row("POST /organisations", _ => Task.FromResult(Send(HttpMethod.Post, "/api/v1/organisations", Profile("New Oy"))), 401, 201, 201, 201, 403, 403, 201, 201),
@@ -164,31 +148,14 @@ public sealed class AuthorisationMatrixTests(PartnerMatchingWithTokensFactory fa
         }, 401, 200, 403, 200, 403, 403, 200, 403),
     ];
 
-    public static TheoryData<string, Caller> EveryEndpointAndCaller()
-    {
-        var data = new TheoryData<string, Caller>();
-        foreach (var row in Cases)
-        {
-            foreach (var caller in Enum.GetValues<Caller>())
-            {
-                data.Add(row.Endpoint, caller);
-            }
-        }
-        return data;
-    }
+    public static TheoryData<string, Caller> EveryEndpointAndCaller() => AuthorisationMatrix.EveryEndpointAndCaller(Cases);
 
     [Theory]
     [MemberData(nameof(EveryEndpointAndCaller))]
     public async Task Each_caller_gets_the_status_the_rules_give(string endpoint, Caller caller)
     {
-        var row = Cases.Single(c => c.Endpoint == endpoint);
         var setup = new Setup(factory);
-        using var request = await row.Request(setup);
-
-        using var response = await setup.As(caller).SendAsync(request);
-
-        Assert.True(row.Expected[caller] == response.StatusCode,
-            $"{endpoint} as {caller}: expected {(int)row.Expected[caller]}, got {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        await AuthorisationMatrix.AssertStatusAsync(Cases, endpoint, caller, setup, setup.As);
     }
 
     [Fact]

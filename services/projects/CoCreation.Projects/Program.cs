@@ -1,4 +1,5 @@
 using CoCreation.ApiConventions;
+using CoCreation.Projects.Apis;
 using CoCreation.Projects.Extensions;
 using CoCreation.Projects.Infrastructure;
 using CoCreation.Persistence;
@@ -20,6 +21,8 @@ if (await app.MigrateDatabaseAsync<ProjectsDbContext>(args))
 app.UseApiConventions();
 app.MapOpenApi();
 app.MapDefaultEndpoints();
+app.MapProjectsApi();
+app.MapOpenDataApi();
 
 await app.RunAsync();
 

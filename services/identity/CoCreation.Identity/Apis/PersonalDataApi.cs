@@ -125,7 +125,7 @@ public static class PersonalDataApi
     }
 
     /// <summary>The services that hold data about people and answer an export, unless <c>Identity:PersonalDataServices</c> says otherwise.</summary>
-    public static readonly string[] DefaultPersonalDataServices = ["ideas", "partner-matching", "notifications"];
+    public static readonly string[] DefaultPersonalDataServices = ["ideas", "partner-matching", "projects", "notifications"];
 }
 
 public sealed record ErasureRequest([property: Required(AllowEmptyStrings = false), StringLength(200)] string Password);

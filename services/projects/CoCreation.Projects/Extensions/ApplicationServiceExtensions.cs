@@ -1,3 +1,4 @@
+using CoCreation.ApiConventions;
 using CoCreation.Messaging;
 using CoCreation.Persistence;
 using CoCreation.Projects.Infrastructure;
@@ -13,6 +14,7 @@ internal static class ApplicationServiceExtensions
     {
         builder.AddServiceDatabase<ProjectsDbContext, ProjectsSqliteDbContext, ProjectsSqlServerDbContext>(DatabaseName);
         builder.AddMessaging<ProjectsDbContext>(ServiceName, typeof(Program).Assembly);
+        builder.AddIdempotencyRetention<ProjectsDbContext>();
         return builder;
     }
 }

@@ -1,0 +1,151 @@
+using System.ComponentModel.DataAnnotations;
+using CoCreation.ApiConventions;
+using CoCreation.Projects.Infrastructure;
+using CoCreation.Projects.Model;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoCreation.Projects.Apis;
+
+/// <summary>
+/// Projects, public to everyone: the idea's organisation starts one from its agreed partnership, and completes it with
+/// an outcome, a success rating and a co-creation reference.
+/// </summary>
+public static class ProjectsApi
+{
+    public static IEndpointRouteBuilder MapProjectsApi(this IEndpointRouteBuilder routes)
+    {
+        var projects = routes.MapGroup("/api/v1/projects").WithTags("Projects").WithRequestValidation().RequireScopeForWrites(ApiScopes.ProjectsWrite);
+        projects.MapGet("/", ListProjects).WithName(nameof(ListProjects))
+            .WithSummary("Projects, newest first; filters status and organisation (owner or partner)").Produces<CursorPage<ProjectResponse>>();
+        projects.MapPost("/", StartProject).WithName(nameof(StartProject))
+            .WithSummary("Start the project of an idea whose partnership is agreed (the idea's organisation). Honours Idempotency-Key.")
+            .Produces<ProjectResponse>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        projects.MapGet("/{id:guid}", GetProject).WithName(nameof(GetProject)).WithSummary("Read one project, with ETag").Produces<ProjectResponse>();
+        projects.MapPost("/{id:guid}/complete", CompleteProject).WithName(nameof(CompleteProject))
+            .WithSummary("Complete the project with its outcome, success rating (1-5) and reference (the owner organisation)")
+            .Produces<ProjectResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        return routes;
+    }
+
+    public static async Task<IResult> ListProjects(
+        ProjectsDbContext db, CancellationToken cancellationToken, string? status = null, Guid? organisation = null, string? cursor = null, int? limit = null)
+    {
+        var page = Paging.Read<ProjectCursor>(cursor, limit);
+        var projects = db.Projects.AsNoTracking();
+        if (status is not null)
+        {
+            var wanted = KebabCase.Parse<ProjectStatus>(status, "status");
+            projects = projects.Where(p => p.Status == wanted);
+        }
+        if (organisation is { } id)
+        {
+            projects = projects.Where(p => p.OwnerOrganisationId == id || p.PartnerOrganisationIds.Contains(id));
+        }
+        if (page.After is { } after)
+        {
+            projects = projects.Where(p => p.CreatedAt < after.CreatedAt || (p.CreatedAt == after.CreatedAt && p.Id.CompareTo(after.Id) < 0));
+        }
+        var rows = await projects.OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id).Take(page.FetchCount).ToListAsync(cancellationToken);
+        return TypedResults.Ok(rows.ToPage(page, p => new ProjectCursor(p.CreatedAt, p.Id), ProjectResponse.From));
+    }
+
+    public static async Task<IResult> StartProject(
+        ProjectRequest request, ActingParty actor, HttpContext http, ProjectsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (actor.OrganisationId is not { } organisationId)
+        {
+            return Problems.NeedsOrganisation("Starting a project");
+        }
+        var partnership = await db.AgreedPartnerships.AsNoTracking().Where(p => p.IdeaId == request.IdeaId)
+            .OrderByDescending(p => p.AgreedAt).FirstOrDefaultAsync(cancellationToken)
+            ?? throw new RuleViolationException("This idea has no agreed partnership yet.",
+                "Accept an organisation's interest first (POST /api/v1/ideas/{id}/interests/{interestId}/accept).", field: "ideaId");
+        if (partnership.OwnerOrganisationId != organisationId)
+        {
+            return Problems.OnlyOwnerOrganisation("idea");
+        }
+        try
+        {
+            return await db.CreateOnceAsync(http, actor.PersonId, request, async () =>
+            {
+                if (await db.Projects.AnyAsync(p => p.PartnershipId == partnership.PartnershipId, cancellationToken))
+                {
+                    throw AlreadyStarted();
+                }
+                var project = Project.Start(partnership, request.Title.Trim(), request.Summary?.Trim() ?? "", actor.PersonId, clock.GetUtcNow().UtcDateTime);
+                db.Projects.Add(project);
+                return new CreatedResource<ProjectResponse>($"/api/v1/projects/{project.Id}", ProjectResponse.From(project));
+            }, cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Two requests raced past the check; the unique key kept the second one out.
+            throw AlreadyStarted();
+        }
+    }
+
+    public static async Task<IResult> GetProject(Guid id, HttpContext http, ProjectsDbContext db, CancellationToken cancellationToken)
+    {
+        var project = await db.Projects.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
+        if (project is null)
+        {
+            return Problems.NotFound("project", id);
+        }
+        return Preconditions.SetETagAndCheckNotModified(http, project.Version)
+            ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
+            : TypedResults.Ok(ProjectResponse.From(project));
+    }
+
+    public static async Task<IResult> CompleteProject(
+        Guid id, CompletionRequest request, ActingParty actor, HttpContext http, ProjectsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var project = await db.Projects.FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
+        if (project is null)
+        {
+            return Problems.NotFound("project", id);
+        }
+        if (actor.OrganisationId != project.OwnerOrganisationId)
+        {
+            return Problems.OnlyOwnerOrganisation("project");
+        }
+        if (http.Request.Headers.IfMatch.Count > 0 && Preconditions.CheckIfMatch(http, project.Version) is { } failed)
+        {
+            return failed;
+        }
+        project.Complete(request.Outcome.Trim(), request.SuccessRating!.Value, request.Reference?.Trim(), clock.GetUtcNow().UtcDateTime);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new RuleViolationException("The project changed meanwhile.", "Read it again; it may have completed already.");
+        }
+        http.Response.Headers.ETag = Preconditions.ETagFor(project.Version);
+        return TypedResults.Ok(ProjectResponse.From(project));
+    }
+
+    private static RuleViolationException AlreadyStarted() =>
+        new("This partnership's project has already started.", "Find it under GET /api/v1/projects?organisation=...", field: "ideaId");
+}
+
+public sealed record ProjectCursor(DateTime CreatedAt, Guid Id);
+
+public sealed record ProjectRequest(
+    [property: Required] Guid IdeaId,
+    [property: Required(AllowEmptyStrings = false), StringLength(200)] string Title,
+    [property: StringLength(2000), SafeMarkdown] string? Summary);
+
+public sealed record CompletionRequest(
+    [property: Required(AllowEmptyStrings = false), StringLength(8000), SafeMarkdown] string Outcome,
+    [property: Required, Range(1, 5)] int? SuccessRating,
+    [property: StringLength(1000)] string? Reference);
+
+public sealed record ProjectResponse(
+    Guid Id, Guid IdeaId, string Title, string Summary, ProjectStatus Status, Guid OwnerOrganisationId, IReadOnlyList<Guid> PartnerOrganisationIds,
+    Guid? EnvironmentId, DateTime CreatedAt, DateTime? CompletedAt, string? Outcome, int? SuccessRating, string? Reference, int Version)
+{
+    public static ProjectResponse From(Project p) => new(
+        p.Id, p.IdeaId, p.Title, p.Summary, p.Status, p.OwnerOrganisationId, p.PartnerOrganisationIds, p.EnvironmentId, p.CreatedAt, p.CompletedAt,
+        p.Outcome, p.SuccessRating, p.Reference, p.Version);
+}
