@@ -84,7 +84,9 @@ public sealed class WalkingJourneyTests(PlatformFixture platform)
         }
 
         var handledTwice = await Eventually.MatchAsync(
-            () => ReadAsync<long>("notifications", $"SELECT COUNT(*) FROM InboxMessages WHERE MessageId = '{messageId.ToString().ToUpperInvariant()}'"),
+            // The inbox of the consumer that makes notifications (the webhook consumer keeps its own record of the same message).
+            () => ReadAsync<long>("notifications",
+                $"SELECT COUNT(*) FROM InboxMessages WHERE MessageId = '{messageId.ToString().ToUpperInvariant()}' AND Consumer = 'IdeaPublishedConsumer'"),
             count => count >= 1, MessageArrival);
         Assert.Equal(1, handledTwice);
         // Give the second copy every chance to be consumed before counting.
