@@ -14,20 +14,17 @@ public static class PublicApiDocument
     /// <summary>The services whose APIs are public, in the order their paths appear.</summary>
     public static readonly string[] Services = ["identity", "ideas", "partner-matching", "projects", "notifications"];
 
-    private static readonly TimeSpan CacheFor = TimeSpan.FromMinutes(1);
-    private static readonly SemaphoreSlim Gate = new(1, 1);
-    private static (DateTime At, string Json)? _cached;
-
     public static IServiceCollection AddPublicApiDocument(this IServiceCollection services)
     {
         services.AddHttpClient(nameof(PublicApiDocument), client => client.Timeout = TimeSpan.FromSeconds(5));
+        services.AddSingleton<MergedApiDocument>();
         return services;
     }
 
     public static WebApplication MapPublicApiDocument(this WebApplication app)
     {
-        app.MapGet("/openapi/v1.json", async (IHttpClientFactory clients, IConfiguration configuration, ILoggerFactory logs, CancellationToken cancellationToken) =>
-            Results.Text(await MergedAsync(clients, configuration, logs.CreateLogger(nameof(PublicApiDocument)), cancellationToken), "application/json"))
+        app.MapGet("/openapi/v1.json", async (MergedApiDocument document, CancellationToken cancellationToken) =>
+            Results.Text(await document.JsonAsync(cancellationToken), "application/json"))
             .ExcludeFromDescription();
         app.MapScalarApiReference("/api-reference", options => options
                 .WithTitle("CoCreation API reference")
@@ -40,49 +37,6 @@ public static class PublicApiDocument
                 return await next(context);
             });
         return app;
-    }
-
-    private static async Task<string> MergedAsync(IHttpClientFactory clients, IConfiguration configuration, ILogger logger, CancellationToken cancellationToken)
-    {
-        if (_cached is { } fresh && DateTime.UtcNow - fresh.At < CacheFor)
-        {
-            return fresh.Json;
-        }
-        await Gate.WaitAsync(cancellationToken);
-        try
-        {
-            if (_cached is { } again && DateTime.UtcNow - again.At < CacheFor)
-            {
-                return again.Json;
-            }
-            var fetched = await Task.WhenAll(Services.Select(service => FetchAsync(clients, configuration, service, logger, cancellationToken)));
-            var json = Merge([.. Services.Zip(fetched)]).ToJsonString();
-            _cached = (DateTime.UtcNow, json);
-            return json;
-        }
-        finally
-        {
-            Gate.Release();
-        }
-    }
-
-    private static async Task<JsonObject?> FetchAsync(IHttpClientFactory clients, IConfiguration configuration, string service, ILogger logger, CancellationToken cancellationToken)
-    {
-        if (configuration[$"services:{service}:http:0"] is not { } address)
-        {
-            return null;
-        }
-        try
-        {
-            using var response = await clients.CreateClient(nameof(PublicApiDocument)).GetAsync(new Uri(new Uri(address), "/openapi/v1.json"), cancellationToken);
-            response.EnsureSuccessStatusCode();
-            return JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellationToken)) as JsonObject;
-        }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or System.Text.Json.JsonException)
-        {
-            logger.LogWarning(ex, "The {Service} service's OpenAPI document could not be read; the public document leaves it out", service);
-            return null;
-        }
     }
 
     /// <summary>
@@ -181,5 +135,60 @@ public static class PublicApiDocument
             scopes[scope] = scope.EndsWith(".write", StringComparison.Ordinal) ? $"Change {scope.Split('.')[0]}" : $"Read {scope.Split('.')[0]}";
         }
         return scopes;
+    }
+}
+
+/// <summary>
+/// The merged document, fetched from the services on request and kept: a minute when every service answered, a few
+/// seconds when one did not (it may be starting), so a storm of readers does not become a storm on the services.
+/// </summary>
+public sealed class MergedApiDocument(IHttpClientFactory clients, IConfiguration configuration, ILogger<MergedApiDocument> logger) : IDisposable
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private (DateTime Until, string Json)? _cached;
+
+    public async Task<string> JsonAsync(CancellationToken cancellationToken)
+    {
+        if (_cached is { } fresh && DateTime.UtcNow < fresh.Until)
+        {
+            return fresh.Json;
+        }
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (_cached is { } again && DateTime.UtcNow < again.Until)
+            {
+                return again.Json;
+            }
+            var fetched = await Task.WhenAll(PublicApiDocument.Services.Select(service => FetchAsync(service, cancellationToken)));
+            var json = PublicApiDocument.Merge([.. PublicApiDocument.Services.Zip(fetched)]).ToJsonString();
+            _cached = (DateTime.UtcNow + (fetched.All(d => d is not null) ? TimeSpan.FromMinutes(1) : TimeSpan.FromSeconds(5)), json);
+            return json;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public void Dispose() => _gate.Dispose();
+
+    private async Task<JsonObject?> FetchAsync(string service, CancellationToken cancellationToken)
+    {
+        if (configuration[$"services:{service}:http:0"] is not { } address)
+        {
+            return null;
+        }
+        try
+        {
+            using var response = await clients.CreateClient(nameof(PublicApiDocument)).GetAsync(new Uri(new Uri(address), "/openapi/v1.json"), cancellationToken);
+            response.EnsureSuccessStatusCode();
+            return JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellationToken)) as JsonObject;
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or System.Text.Json.JsonException)
+        {
+            logger.LogWarning(ex, "The {Service} service's OpenAPI document could not be read; the public document leaves it out", service);
+            return null;
+        }
     }
 }

@@ -3,6 +3,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CoCreation.IntegrationEvents;
+using CoCreation.Notifications.Infrastructure;
+using CoCreation.Notifications.Model;
 using CoCreation.Notifications.Webhooks;
 using CoCreation.Testing;
 using MassTransit;
@@ -177,5 +179,56 @@ public sealed class WebhookTests(WebhooksServiceFactory factory) : IClassFixture
             }
             await Task.Delay(100);
         }
+    }
+}
+
+/// <summary>The notifications service with webhooks as outside Development: https to public hosts only.</summary>
+public sealed class StrictWebhooksServiceFactory() : SqliteServiceFactory<Program>("notificationsdb")
+{
+    protected override IEnumerable<KeyValuePair<string, string>> Settings =>
+        [new("Webhooks:AllowInsecureUrls", "false"), new("Webhooks:PollInterval", "00:00:00.100"), new("Webhooks:MaxAttempts", "1")];
+}
+
+public sealed class StrictWebhookTests(StrictWebhooksServiceFactory factory) : IClassFixture<StrictWebhooksServiceFactory>
+{
+    [Theory]
+    [InlineData("http://partner.example/hooks")]
+    [InlineData("https://127.0.0.1/hooks")]
+    [InlineData("https://10.1.2.3/hooks")]
+    [InlineData("https://localhost/hooks")]
+    public async Task A_receiver_that_is_not_https_on_a_public_host_is_refused(string url)
+    {
+        using var response = await factory.ClientAs("integrator", Guid.NewGuid()).PostAsJsonAsync("/api/v1/webhooks", new { url, events = new[] { "idea.published" } });
+        await AssertProblemAsync(response, HttpStatusCode.BadRequest, "url");
+    }
+
+    [Fact]
+    public async Task A_public_name_that_resolves_to_a_private_address_is_refused_when_connecting()
+    {
+        var organisation = Guid.NewGuid();
+        var subscription = WebhookSubscription.Create(organisation, "https://localhost:8443/hooks", ["idea.published"], "integrator", DateTime.UtcNow);
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<NotificationsDbContext>();
+            db.WebhookSubscriptions.Add(subscription); // as if the name had pointed elsewhere when it was subscribed
+            await db.SaveChangesAsync();
+        }
+        using (var ping = await factory.ClientAs("integrator", organisation).PostAsync($"/api/v1/webhooks/{subscription.Id}/ping", null))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, ping.StatusCode);
+        }
+
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        JsonElement delivery;
+        do
+        {
+            await Task.Delay(100);
+            delivery = (await factory.ClientAs("integrator", organisation).GetFromJsonAsync<JsonElement>($"/api/v1/webhooks/{subscription.Id}/deliveries"))[0];
+        }
+        while (delivery.GetProperty("attempts").GetInt32() == 0 && DateTime.UtcNow < deadline);
+
+        Assert.Equal(1, delivery.GetProperty("attempts").GetInt32());
+        Assert.Equal(JsonValueKind.Null, delivery.GetProperty("deliveredAt").ValueKind);
+        Assert.Contains("private network", delivery.GetProperty("lastError").GetString(), StringComparison.Ordinal);
     }
 }

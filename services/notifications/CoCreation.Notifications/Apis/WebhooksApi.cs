@@ -113,21 +113,10 @@ public static class WebhooksApi
             throw new InvalidFieldException("url", "Deliveries go over https only.");
         }
         if (uri.IsLoopback || uri.Host.EndsWith(".local", StringComparison.OrdinalIgnoreCase) || uri.Host.EndsWith(".internal", StringComparison.OrdinalIgnoreCase)
-            || (IPAddress.TryParse(uri.Host, out var address) && IsPrivate(address)))
+            || (IPAddress.TryParse(uri.Host, out var address) && ReceiverAddress.IsPrivate(address)))
         {
             throw new InvalidFieldException("url", "The receiver must be on a public host.");
         }
-    }
-
-    private static bool IsPrivate(IPAddress address)
-    {
-        if (IPAddress.IsLoopback(address) || address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || address.IsIPv6UniqueLocal)
-        {
-            return true;
-        }
-        var bytes = address.MapToIPv4().GetAddressBytes();
-        return address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork && (bytes[0] == 10 || bytes[0] == 127 || bytes[0] == 0
-            || (bytes[0] == 172 && bytes[1] is >= 16 and <= 31) || (bytes[0] == 192 && bytes[1] == 168) || (bytes[0] == 169 && bytes[1] == 254));
     }
 }
 

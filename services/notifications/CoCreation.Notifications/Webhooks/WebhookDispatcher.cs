@@ -116,16 +116,69 @@ public sealed class WebhookDispatcher(
 
 /// <summary>
 /// The client that calls receivers, made here rather than by the HTTP client factory: receivers are other
-/// organisations' servers, so no redirect is followed (it could aim a signed delivery elsewhere), and the timeout and
-/// retries are the dispatcher's alone (the factory's default resilience handler would retry inside one attempt, out of
-/// sight of the delivery log).
+/// organisations' servers, so no redirect is followed (it could aim a signed delivery elsewhere), an address on a
+/// private network is refused when connecting (a public name may resolve to one), and the timeout and retries are
+/// the dispatcher's alone (the factory's default resilience handler would retry inside one attempt, out of sight of
+/// the delivery log).
 /// </summary>
 public sealed class WebhookHttpClient : IDisposable
 {
-    public HttpClient Client { get; } = new(new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+    public WebhookHttpClient(IOptions<WebhookOptions> options)
     {
-        Timeout = Timeout.InfiniteTimeSpan,
-    };
+        var allowPrivate = options.Value.AllowInsecureUrls;
+        Client = new HttpClient(new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false,
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            ConnectCallback = async (context, cancellationToken) =>
+            {
+                var addresses = await System.Net.Dns.GetHostAddressesAsync(context.DnsEndPoint.Host, cancellationToken);
+                if (!allowPrivate && addresses.Any(ReceiverAddress.IsPrivate))
+                {
+                    throw new HttpRequestException("The receiver's name resolves to a private network address; deliveries go to public hosts only.");
+                }
+                var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp) { NoDelay = true };
+                try
+                {
+                    await socket.ConnectAsync(addresses, context.DnsEndPoint.Port, cancellationToken);
+                    return new System.Net.Sockets.NetworkStream(socket, ownsSocket: true);
+                }
+                catch
+                {
+                    socket.Dispose();
+                    throw;
+                }
+            },
+        })
+        {
+            Timeout = Timeout.InfiniteTimeSpan,
+        };
+    }
+
+    public HttpClient Client { get; }
 
     public void Dispose() => Client.Dispose();
+}
+
+/// <summary>Addresses a webhook must never reach outside Development: loopback, private, link-local.</summary>
+public static class ReceiverAddress
+{
+    public static bool IsPrivate(System.Net.IPAddress address)
+    {
+        if (System.Net.IPAddress.IsLoopback(address) || address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || address.IsIPv6UniqueLocal)
+        {
+            return true;
+        }
+        if (address.IsIPv4MappedToIPv6)
+        {
+            address = address.MapToIPv4();
+        }
+        if (address.AddressFamily != System.Net.Sockets.AddressFamily.InterNetwork)
+        {
+            return false;
+        }
+        var bytes = address.GetAddressBytes();
+        return bytes[0] is 10 or 127 or 0 || (bytes[0] == 172 && bytes[1] is >= 16 and <= 31) || (bytes[0] == 192 && bytes[1] == 168)
+            || (bytes[0] == 169 && bytes[1] == 254) || (bytes[0] == 100 && bytes[1] is >= 64 and <= 127);
+    }
 }
