@@ -23,6 +23,9 @@ internal sealed class UpstreamFailureProblemDetails(RequestDelegate next, IProbl
         var service = context.GetReverseProxyFeature().Cluster?.Config.ClusterId ?? "upstream";
         var (status, title) = error.Error switch
         {
+            // The body was over the gateway's own limit (Api:MaxRequestBodyBytes): the caller's doing, and nothing reached the service.
+            ForwarderError.RequestBodyClient when IsTooLarge(error.Exception) =>
+                (StatusCodes.Status413PayloadTooLarge, $"The request body is larger than the {context.RequestServices.GetRequiredService<IConfiguration>().GetValue("Api:MaxRequestBodyBytes", CoCreation.ApiConventions.ApiConventionsExtensions.DefaultMaxRequestBodyBytes)} bytes accepted."),
             ForwarderError.RequestTimedOut => (StatusCodes.Status504GatewayTimeout, $"The {service} service did not answer in time."),
             ForwarderError.NoAvailableDestinations or ForwarderError.Request => (StatusCodes.Status503ServiceUnavailable, $"The {service} service is not available."),
             ForwarderError.RequestBodyClient or ForwarderError.RequestCanceled => (StatusCodes.Status400BadRequest, "The request was cut off before it was sent completely."),
@@ -38,7 +41,26 @@ internal sealed class UpstreamFailureProblemDetails(RequestDelegate next, IProbl
         await problemDetails.WriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,
-            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = "Try again in a few seconds. If it persists, quote the correlationId to the platform's operators." },
+            ProblemDetails = new ProblemDetails
+            {
+                Status = status,
+                Title = title,
+                Detail = status == StatusCodes.Status413PayloadTooLarge
+                    ? "Send less: texts have limits of their own (see the API reference), files do not go in JSON bodies."
+                    : "Try again in a few seconds. If it persists, quote the correlationId to the platform's operators.",
+            },
         });
+    }
+
+    private static bool IsTooLarge(Exception? exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
+            {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -78,6 +78,19 @@ public sealed class PublicApiTests(PlatformFixture platform)
         Assert.Contains("format", await xml.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_oversized_registration_is_a_413_problem_at_the_edge_and_creates_no_account()
+    {
+        var email = $"huge-{Guid.NewGuid():N}@example.org";
+        using var response = await platform.Gateway.PostAsJsonAsync("/api/v1/accounts",
+            new { email, password = "a long enough passphrase", displayName = new string('x', 400_000) });
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var reset = await platform.Gateway.PostAsJsonAsync("/api/v1/accounts", new { email, password = "a long enough passphrase", displayName = "Small" });
+        Assert.Equal(HttpStatusCode.Created, reset.StatusCode); // the address was never taken
+    }
+
     private async Task CreateIdeaAsync(string title, bool draft)
     {
         using var tokenResponse = await platform.Gateway.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
