@@ -39,7 +39,7 @@ public sealed class NewPartnerJourneyTests(PlatformFixture platform)
         using var browserClient = new HttpClient(handler) { BaseAddress = platform.Topology.GatewayUrl };
         var browser = new OAuthBrowser(browserClient, platform.Topology.GatewayUrl + "signin-callback");
         var personToken = (await browser.SignInAsync(email, password)).GetProperty("access_token").GetString()!;
-        using var organisationResponse = await Send(HttpMethod.Post, "/api/v1/accounts/me/organisations", personToken, new { name = "Dana's Data Oy" });
+        using var organisationResponse = await Send(HttpMethod.Post, "/api/v1/me/organisations", personToken, new { name = "Dana's Data Oy" });
         Assert.Equal(HttpStatusCode.Created, organisationResponse.StatusCode);
         var organisationId = (await organisationResponse.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
 

@@ -40,7 +40,7 @@ public sealed class PersonalDataJourneyTests(PlatformFixture platform)
             Assert.Equal(HttpStatusCode.Created, commented.StatusCode);
         }
 
-        using var requested = await person.PostAsync("/api/v1/accounts/me/personal-data-exports", null);
+        using var requested = await person.PostAsync("/api/v1/me/personal-data-exports", null);
         Assert.Equal(HttpStatusCode.Accepted, requested.StatusCode);
         var export = await WaitForCompleteAsync(person, requested.Headers.Location!.ToString());
         Assert.True(export.GetProperty("complete").GetBoolean(), $"still missing: {export.GetProperty("missing")}");
@@ -51,7 +51,7 @@ public sealed class PersonalDataJourneyTests(PlatformFixture platform)
         Assert.Equal(JsonValueKind.Array, data.GetProperty("partner-matching").GetProperty("interestsExpressed").ValueKind);
 
         var personId = data.GetProperty("identity").GetProperty("account").GetProperty("id").GetString()!;
-        using (var erased = await person.PostAsJsonAsync("/api/v1/accounts/me/erasure", new { password = Password }))
+        using (var erased = await person.PostAsJsonAsync("/api/v1/me/erasure", new { password = Password }))
         {
             Assert.Equal(HttpStatusCode.NoContent, erased.StatusCode);
         }

@@ -28,7 +28,7 @@ public sealed class RoutePolicyTests(GatewayWithoutServicesFactory development, 
     [Theory]
     [InlineData("GET", "/api/v1/moderation/reports")]
     [InlineData("GET", "/api/v1/notifications")]
-    [InlineData("GET", "/api/v1/accounts/me")]
+    [InlineData("GET", "/api/v1/me")]
     [InlineData("GET", "/api/v1/organisations/de305d54-75b4-431b-adb2-eb6b9e546014/clients")]
     [InlineData("POST", "/api/v1/ideas")]
     [InlineData("PUT", "/api/v1/taxonomy/theme/parks")]

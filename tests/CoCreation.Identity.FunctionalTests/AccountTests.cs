@@ -53,7 +53,7 @@ public sealed class AccountTests(IdentityServiceFactory factory) : IClassFixture
         Assert.Contains("Email address confirmed", await confirmed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         var tokens = await factory.SignInAsync(email, GoodPassword);
-        var me = await factory.ClientWithToken(tokens.GetProperty("access_token").GetString()!).GetFromJsonAsync<JsonElement>("/api/v1/accounts/me");
+        var me = await factory.ClientWithToken(tokens.GetProperty("access_token").GetString()!).GetFromJsonAsync<JsonElement>("/api/v1/me");
         Assert.Equal(personId, me.GetProperty("id").GetString());
         Assert.True(me.GetProperty("emailConfirmed").GetBoolean());
         Assert.Equal(0, me.GetProperty("organisations").GetArrayLength());
@@ -144,11 +144,11 @@ public sealed class AccountTests(IdentityServiceFactory factory) : IClassFixture
         var token = await factory.AccessTokenAsync("resident@cocreation.test");
         var client = factory.ClientWithToken(token);
 
-        using var created = await client.PostAsJsonAsync("/api/v1/accounts/me/organisations", new { name = "Riku's Robotics Club" });
+        using var created = await client.PostAsJsonAsync("/api/v1/me/organisations", new { name = "Riku's Robotics Club" });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var organisation = await created.Content.ReadFromJsonAsync<JsonElement>();
 
-        var me = await client.GetFromJsonAsync<JsonElement>("/api/v1/accounts/me");
+        var me = await client.GetFromJsonAsync<JsonElement>("/api/v1/me");
         var membership = me.GetProperty("organisations").EnumerateArray().Single(o => o.GetProperty("organisationId").GetGuid() == organisation.GetProperty("id").GetGuid());
         Assert.Equal("admin", membership.GetProperty("role").GetString());
     }
@@ -184,7 +184,7 @@ public sealed class AccountTests(IdentityServiceFactory factory) : IClassFixture
         }));
         var token = (await tokenResponse.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString()!;
 
-        using var response = await factory.ClientWithToken(token).GetAsync("/api/v1/accounts/me");
+        using var response = await factory.ClientWithToken(token).GetAsync("/api/v1/me");
 
         await AssertProblemAsync(response, HttpStatusCode.Forbidden);
     }

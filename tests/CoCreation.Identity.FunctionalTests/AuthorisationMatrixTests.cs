@@ -24,7 +24,7 @@ public sealed class IdentityMatrixFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var resident = Factory.ClientWithToken(await Factory.AccessTokenAsync("resident@cocreation.test"));
-        using (var created = await resident.PostAsJsonAsync("/api/v1/accounts/me/organisations", new { name = "Other Oy" }))
+        using (var created = await resident.PostAsJsonAsync("/api/v1/me/organisations", new { name = "Other Oy" }))
         {
             Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         }
@@ -81,7 +81,7 @@ public sealed class AuthorisationMatrixTests(IdentityMatrixFixture fixture) : IC
 
         public async Task<string> ExportOfMemberAsync()
         {
-            using var response = await As(Member).PostAsync("/api/v1/accounts/me/personal-data-exports", null);
+            using var response = await As(Member).PostAsync("/api/v1/me/personal-data-exports", null);
             return response.Headers.Location!.ToString();
         }
     }
@@ -99,15 +99,15 @@ public sealed class AuthorisationMatrixTests(IdentityMatrixFixture fixture) : IC
             new { email = $"new-{Guid.NewGuid():N}@example.org", password = "a long enough passphrase", displayName = "New" })), 201, 201, 201, 201, 201, 201, 201, 201),
         Row("POST /accounts/password-reset", _ => Task.FromResult(Send(HttpMethod.Post, "/api/v1/accounts/password-reset", new { email = "resident@cocreation.test" })),
                                                                                                                           202, 202, 202, 202, 202, 202, 202, 202),
-        Row("GET /accounts/me", _ => Task.FromResult(Send(HttpMethod.Get, "/api/v1/accounts/me")),                        401, 200, 200, 200, 200, 200, 403, 200),
-        Row("POST /accounts/me/organisations", _ => Task.FromResult(Send(HttpMethod.Post, "/api/v1/accounts/me/organisations", new { name = "Yet another Oy" })),
+        Row("GET /me", _ => Task.FromResult(Send(HttpMethod.Get, "/api/v1/me")),                        401, 200, 200, 200, 200, 200, 403, 200),
+        Row("POST /me/organisations", _ => Task.FromResult(Send(HttpMethod.Post, "/api/v1/me/organisations", new { name = "Yet another Oy" })),
                                                                                                                           401, 201, 201, 201, 201, 201, 403, 201),
         Row("PUT /accounts/{id}/roles", s => Task.FromResult(Send(HttpMethod.Put, $"/api/v1/accounts/{s.MemberId}/roles", new { roles = Array.Empty<string>() })),
                                                                                                                           401, 403, 403, 403, 403, 200, 403, 403),
-        Row("POST /accounts/me/personal-data-exports", _ => Task.FromResult(Send(HttpMethod.Post, "/api/v1/accounts/me/personal-data-exports")),
+        Row("POST /me/personal-data-exports", _ => Task.FromResult(Send(HttpMethod.Post, "/api/v1/me/personal-data-exports")),
                                                                                                                           401, 202, 202, 202, 202, 202, 403, 202),
         // Only its person reads an export; to anyone else it does not exist.
-        Row("GET /accounts/me/personal-data-exports/{id}", async s => Send(HttpMethod.Get, await s.ExportOfMemberAsync()),  401, 200, 404, 404, 404, 404, 403, 404),
+        Row("GET /me/personal-data-exports/{id}", async s => Send(HttpMethod.Get, await s.ExportOfMemberAsync()),  401, 200, 404, 404, 404, 404, 403, 404),
         Row("GET /organisations/{id}/members", _ => Task.FromResult(Send(HttpMethod.Get, $"{Organisation}/members")),     401, 200, 403, 200, 403, 200, 403, 403),
         Row("POST /organisations/{id}/members", async s => Send(HttpMethod.Post, $"{Organisation}/members", new { email = await s.NewPersonAsync(), role = "member" }),
                                                                                                                           401, 403, 403, 201, 403, 201, 403, 403),

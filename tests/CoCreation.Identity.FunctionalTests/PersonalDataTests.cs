@@ -35,9 +35,9 @@ public sealed class PersonalDataTests(IdentityServiceFactory factory) : IClassFi
     public async Task An_export_gathers_each_services_answer_once_and_says_what_is_still_missing()
     {
         var (_, person) = await NewPersonAsync();
-        var me = await person.GetFromJsonAsync<JsonElement>("/api/v1/accounts/me");
+        var me = await person.GetFromJsonAsync<JsonElement>("/api/v1/me");
 
-        using var requested = await person.PostAsync("/api/v1/accounts/me/personal-data-exports", null);
+        using var requested = await person.PostAsync("/api/v1/me/personal-data-exports", null);
         Assert.Equal(HttpStatusCode.Accepted, requested.StatusCode);
         var export = await requested.Content.ReadFromJsonAsync<JsonElement>();
         Assert.False(export.GetProperty("complete").GetBoolean());
@@ -62,7 +62,7 @@ public sealed class PersonalDataTests(IdentityServiceFactory factory) : IClassFi
     public async Task Nobody_else_can_download_a_persons_export()
     {
         var (_, person) = await NewPersonAsync();
-        using var requested = await person.PostAsync("/api/v1/accounts/me/personal-data-exports", null);
+        using var requested = await person.PostAsync("/api/v1/me/personal-data-exports", null);
         var (_, someoneElse) = await NewPersonAsync();
 
         using var response = await someoneElse.GetAsync(requested.Headers.Location);
@@ -74,15 +74,15 @@ public sealed class PersonalDataTests(IdentityServiceFactory factory) : IClassFi
     public async Task Erasing_needs_the_password_and_then_removes_the_account_and_tells_the_services()
     {
         var (email, person) = await NewPersonAsync();
-        var personId = (await person.GetFromJsonAsync<JsonElement>("/api/v1/accounts/me")).GetProperty("id").GetString()!;
+        var personId = (await person.GetFromJsonAsync<JsonElement>("/api/v1/me")).GetProperty("id").GetString()!;
 
-        using (var wrong = await person.PostAsJsonAsync("/api/v1/accounts/me/erasure", new { password = "not my password at all" }))
+        using (var wrong = await person.PostAsJsonAsync("/api/v1/me/erasure", new { password = "not my password at all" }))
         {
             await AssertProblemAsync(wrong, HttpStatusCode.BadRequest, "password");
         }
         Assert.True(await factory.WithDbAsync(db => db.Users.AnyAsync(u => u.Id == personId)));
 
-        using var erased = await person.PostAsJsonAsync("/api/v1/accounts/me/erasure", new { password = Password });
+        using var erased = await person.PostAsJsonAsync("/api/v1/me/erasure", new { password = Password });
 
         Assert.Equal(HttpStatusCode.NoContent, erased.StatusCode);
         Assert.False(await factory.WithDbAsync(db => db.Users.AnyAsync(u => u.Email == email)));
@@ -90,14 +90,14 @@ public sealed class PersonalDataTests(IdentityServiceFactory factory) : IClassFi
         Assert.StartsWith("erased-", told.Pseudonym, StringComparison.Ordinal);
         Assert.DoesNotContain(personId, told.Pseudonym, StringComparison.Ordinal);
         // The token still in hand names an account that is gone.
-        await AssertProblemAsync(await person.GetAsync("/api/v1/accounts/me"), HttpStatusCode.Forbidden);
+        await AssertProblemAsync(await person.GetAsync("/api/v1/me"), HttpStatusCode.Forbidden);
     }
 
     [Fact]
     public async Task The_only_admin_of_an_organisation_with_members_must_hand_over_first()
     {
         var (_, founder) = await NewPersonAsync();
-        using var created = await founder.PostAsJsonAsync("/api/v1/accounts/me/organisations", new { name = "Handover Oy" });
+        using var created = await founder.PostAsJsonAsync("/api/v1/me/organisations", new { name = "Handover Oy" });
         var organisation = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         var (colleagueEmail, _) = await NewPersonAsync();
         // Admin rights come from the membership, so the founder's token from before the organisation existed will do.
@@ -106,10 +106,10 @@ public sealed class PersonalDataTests(IdentityServiceFactory factory) : IClassFi
             Assert.Equal(HttpStatusCode.Created, added.StatusCode);
         }
 
-        using var erased = await founder.PostAsJsonAsync("/api/v1/accounts/me/erasure", new { password = Password });
+        using var erased = await founder.PostAsJsonAsync("/api/v1/me/erasure", new { password = Password });
 
         await AssertProblemAsync(erased, HttpStatusCode.Conflict, "organisations");
-        var me = await founder.GetFromJsonAsync<JsonElement>("/api/v1/accounts/me");
+        var me = await founder.GetFromJsonAsync<JsonElement>("/api/v1/me");
         Assert.Equal("Pia Person", me.GetProperty("displayName").GetString());
     }
 

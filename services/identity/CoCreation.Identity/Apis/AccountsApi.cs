@@ -25,19 +25,22 @@ public static class AccountsApi
             .WithSummary("Mail a link to choose a new password (the answer is the same for any address)").Produces(StatusCodes.Status202Accepted);
         accounts.MapPost("/password-reset/confirm", ResetPassword).WithName(nameof(ResetPassword))
             .WithSummary("Choose a new password with the person id and token from the link").Produces(StatusCodes.Status204NoContent).ProducesValidationProblem();
-        accounts.MapGet("/me", GetMyAccount).WithName(nameof(GetMyAccount))
-            .WithSummary("The acting person's account: profile, platform roles, organisations").Produces<AccountResponse>();
-        accounts.MapPost("/me/organisations", CreateOrganisation).WithName(nameof(CreateOrganisation))
-            .WithSummary("Register an organisation; the acting person becomes its admin").Produces<OrganisationResponse>(StatusCodes.Status201Created);
         accounts.MapPut("/{personId}/roles", SetPlatformRoles).WithName(nameof(SetPlatformRoles))
             .WithSummary("Set a person's platform roles (administrators)").Produces<AccountResponse>().ProducesValidationProblem();
+
+        // The acting person's own resources: /api/v1/me, as the public API's contract names it.
+        var me = routes.MapGroup("/api/v1/me").WithTags("Accounts").WithRequestValidation().DisableAntiforgery();
+        me.MapGet("/", GetMyAccount).WithName(nameof(GetMyAccount))
+            .WithSummary("The acting person's account: profile, platform roles, organisations").Produces<AccountResponse>();
+        me.MapPost("/organisations", CreateOrganisation).WithName(nameof(CreateOrganisation))
+            .WithSummary("Register an organisation; the acting person becomes its admin").Produces<OrganisationResponse>(StatusCodes.Status201Created);
         return routes;
     }
 
     public static async Task<IResult> Register(RegistrationRequest request, AccountService accounts, CancellationToken cancellationToken)
     {
         var user = await accounts.RegisterAsync(request.Email, request.Password, request.DisplayName, cancellationToken);
-        return TypedResults.Created("/api/v1/accounts/me", AccountResponse.From(user, [], []));
+        return TypedResults.Created("/api/v1/me", AccountResponse.From(user, [], []));
     }
 
     public static async Task<IResult> ConfirmEmail(EmailConfirmationRequest request, AccountService accounts)

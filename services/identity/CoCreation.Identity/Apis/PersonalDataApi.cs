@@ -21,7 +21,7 @@ public static class PersonalDataApi
 {
     public static IEndpointRouteBuilder MapPersonalDataApi(this IEndpointRouteBuilder routes)
     {
-        var me = routes.MapGroup("/api/v1/accounts/me").WithTags("Personal data").WithRequestValidation().DisableAntiforgery();
+        var me = routes.MapGroup("/api/v1/me").WithTags("Personal data").WithRequestValidation().DisableAntiforgery();
         me.MapPost("/personal-data-exports", RequestExport).WithName(nameof(RequestExport))
             .WithSummary("Ask for everything the platform holds about you; the services answer within moments")
             .Produces<PersonalDataExportResponse>(StatusCodes.Status202Accepted);
@@ -45,7 +45,7 @@ public static class PersonalDataApi
         db.PersonalDataExports.Add(export);
         db.Publish(new PersonalDataExportRequested(export.Id, user.Id, export.RequestedAt));
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Accepted($"/api/v1/accounts/me/personal-data-exports/{export.Id}", await ResponseAsync(export, user, accounts, db, configuration, cancellationToken));
+        return TypedResults.Accepted($"/api/v1/me/personal-data-exports/{export.Id}", await ResponseAsync(export, user, accounts, db, configuration, cancellationToken));
     }
 
     public static async Task<IResult> DownloadExport(
