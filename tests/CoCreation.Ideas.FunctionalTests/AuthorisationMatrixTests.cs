@@ -77,6 +77,7 @@ public sealed class AuthorisationMatrixTests(IdeasWithTokensFactory factory) : I
         Row("GET /moderation/reports", _ => Task.FromResult(Send(HttpMethod.Get, "/api/v1/moderation/reports")), 401, 403, 403, 403, 200, 200, 403, 403),
         Row("GET /moderation/actions", _ => Task.FromResult(Send(HttpMethod.Get, "/api/v1/moderation/actions")), 401, 403, 403, 403, 200, 200, 403, 403),
         Row("GET /taxonomy", _ => Task.FromResult(Send(HttpMethod.Get, "/api/v1/taxonomy")), 200, 200, 200, 200, 200, 200, 200, 200),
+        Row("GET /themes", _ => Task.FromResult(Send(HttpMethod.Get, "/api/v1/themes")), 200, 200, 200, 200, 200, 200, 200, 200),
         Row("PUT /taxonomy/{facet}/{code}", _ => Task.FromResult(Send(HttpMethod.Put, $"/api/v1/taxonomy/theme/matrix-{Guid.NewGuid().ToString("N")[..12]}", Term)), 401, 403, 403, 403, 200, 200, 403, 403),
         Row("GET /challenges", _ => Task.FromResult(Send(HttpMethod.Get, "/api/v1/challenges")), 200, 200, 200, 200, 200, 200, 200, 200),
         Row("POST /challenges", _ => Task.FromResult(Send(HttpMethod.Post, "/api/v1/challenges", Challenge)), 401, 403, 403, 403, 403, 403, 403, 201),

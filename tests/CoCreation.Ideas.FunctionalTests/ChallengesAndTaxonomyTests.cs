@@ -107,4 +107,19 @@ public sealed class ChallengesAndTaxonomyTests(IdeasServiceFactory factory) : IC
         var withRetired = await ReadJsonAsync(await factory.ClientAs(null).GetAsync("/api/v1/taxonomy?includeRetired=true"), HttpStatusCode.OK);
         Assert.Contains(withRetired.GetProperty("themes").EnumerateArray(), t => t.Text("code") == "urban-gardening" && t.GetProperty("retired").GetBoolean());
     }
+
+    [Fact]
+    public async Task The_themes_resource_lists_the_current_themes_in_order_and_leaves_retired_ones_out()
+    {
+        var term = new { nameFi = "Saaristo", nameSv = "Skärgård", nameEn = "Archipelago" };
+        await ReadJsonAsync(await Moderator.PutAsJsonAsync("/api/v1/taxonomy/theme/archipelago", term), HttpStatusCode.OK);
+        var themes = await ReadJsonAsync(await factory.ClientAs(null).GetAsync("/api/v1/themes"), HttpStatusCode.OK);
+        var taxonomy = await ReadJsonAsync(await factory.ClientAs(null).GetAsync("/api/v1/taxonomy"), HttpStatusCode.OK);
+        Assert.Equal(taxonomy.GetProperty("themes").EnumerateArray().Select(t => t.Text("code")), themes.EnumerateArray().Select(t => t.Text("code")));
+        Assert.Contains(themes.EnumerateArray(), t => t.Text("code") == "archipelago" && t.GetProperty("names").Text("sv") == "Skärgård");
+
+        await ReadJsonAsync(await Moderator.PutAsJsonAsync("/api/v1/taxonomy/theme/archipelago", new { term.nameFi, term.nameSv, term.nameEn, retired = true }), HttpStatusCode.OK);
+        var after = await ReadJsonAsync(await factory.ClientAs(null).GetAsync("/api/v1/themes"), HttpStatusCode.OK);
+        Assert.DoesNotContain(after.EnumerateArray(), t => t.Text("code") == "archipelago");
+    }
 }

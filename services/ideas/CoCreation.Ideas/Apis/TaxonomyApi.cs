@@ -16,7 +16,17 @@ public static class TaxonomyApi
             .WithSummary("Every term by facet; retired terms only with ?includeRetired=true").Produces<TaxonomyResponse>();
         taxonomy.MapPut("/{facet}/{code}", PutTerm).WithName(nameof(PutTerm))
             .WithSummary("Add or rename a term, or retire or reinstate it (moderators)").Produces<TaxonomyTermResponse>().ProducesValidationProblem();
+        // The themes on their own, as the public API's contract names them: what most clients need to show and filter by.
+        routes.MapGet("/api/v1/themes", ListThemes).WithTags("Taxonomy").WithName(nameof(ListThemes))
+            .WithSummary("The current themes, in their order, named in fi, sv and en").Produces<IReadOnlyList<TaxonomyTermResponse>>();
         return routes;
+    }
+
+    public static async Task<IResult> ListThemes(IdeasDbContext db, CancellationToken cancellationToken)
+    {
+        var themes = await db.TaxonomyTerms.AsNoTracking().Where(t => t.Facet == TaxonomyFacet.Theme && !t.Retired)
+            .OrderBy(t => t.SortOrder).ThenBy(t => t.Code).ToListAsync(cancellationToken);
+        return TypedResults.Ok(themes.Select(TaxonomyTermResponse.From).ToList());
     }
 
     public static async Task<IResult> ListTaxonomy(IdeasDbContext db, CancellationToken cancellationToken, bool includeRetired = false)
