@@ -156,4 +156,24 @@ public sealed class OrganisationAccessTests(IdentityServiceFactory factory) : IC
         using var leave = await admin.DeleteAsync($"{Members}/{adminId}");
         await AssertProblemAsync(leave, HttpStatusCode.Conflict, "personId");
     }
+
+    [Fact]
+    public async Task Joining_changing_role_and_leaving_each_tell_the_other_services()
+    {
+        var admin = await AsAsync("partner-admin@cocreation.test");
+        var email = $"colleague-{Guid.NewGuid():N}@example.org";
+        using (var registered = await factory.CreateClient().PostAsJsonAsync("/api/v1/accounts", new { email, password = "a long enough passphrase", displayName = "Colleague" }))
+        {
+            Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+        }
+        using var added = await admin.PostAsJsonAsync(Members, new { email, role = "member" });
+        var personId = (await added.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("personId").GetString()!;
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync($"{Members}/{personId}", new { role = "admin" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"{Members}/{personId}")).StatusCode);
+
+        var changes = (await factory.OutboxEventsAsync<CoCreation.IntegrationEvents.MembershipChanged>()).Where(c => c.PersonId == personId).ToList();
+        Assert.Equal(["member", "admin", null], changes.Select(c => c.Role));
+        Assert.All(changes, c => Assert.Equal(IdentityServiceFactory.DemoOrganisation, c.OrganisationId));
+        Assert.True(changes.Zip(changes.Skip(1)).All(pair => pair.First.OccurredAt <= pair.Second.OccurredAt));
+    }
 }

@@ -24,3 +24,10 @@ public sealed record PersonalDataCollected(Guid ExportId, string PersonId, strin
 /// stay, attributed to nobody). The pseudonym is random and leads back to no one.
 /// </summary>
 public sealed record PersonErased(string PersonId, string Pseudonym, DateTime OccurredAt);
+
+/// <summary>
+/// A person's membership of an organisation began, changed role (<c>admin</c> or <c>member</c>) or ended
+/// (<paramref name="Role"/> null). Services that tell an organisation's people about things keep their own copy;
+/// <paramref name="OccurredAt"/> lets them ignore an older change that arrives late.
+/// </summary>
+public sealed record MembershipChanged(Guid OrganisationId, string PersonId, string? Role, DateTime OccurredAt);

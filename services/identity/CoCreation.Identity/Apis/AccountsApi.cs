@@ -4,6 +4,7 @@ using CoCreation.Identity.Accounts;
 using CoCreation.Identity.Infrastructure;
 using CoCreation.Identity.Model;
 using CoCreation.IntegrationEvents;
+using CoCreation.Messaging;
 using Microsoft.AspNetCore.Identity;
 
 namespace CoCreation.Identity.Apis;
@@ -86,6 +87,7 @@ public static class AccountsApi
         var organisation = new Organisation { Id = Guid.CreateVersion7(), Name = request.Name.Trim(), CreatedAt = clock.GetUtcNow().UtcDateTime };
         db.Organisations.Add(organisation);
         db.Memberships.Add(new Membership { OrganisationId = organisation.Id, UserId = user.Id, Role = OrganisationRole.OrganisationAdmin });
+        db.Publish(new MembershipChanged(organisation.Id, user.Id, OrganisationRole.OrganisationAdmin.ToApiName(), organisation.CreatedAt));
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/v1/organisations/{organisation.Id}/members", new OrganisationResponse(organisation.Id, organisation.Name, organisation.IsCityUnit));
     }

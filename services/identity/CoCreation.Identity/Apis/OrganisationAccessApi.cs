@@ -4,6 +4,8 @@ using CoCreation.ApiConventions;
 using CoCreation.Identity.Accounts;
 using CoCreation.Identity.Infrastructure;
 using CoCreation.Identity.Model;
+using CoCreation.IntegrationEvents;
+using CoCreation.Messaging;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using OpenIddict.Abstractions;
@@ -60,7 +62,8 @@ public static class OrganisationAccessApi
     }
 
     public static async Task<IResult> AddMember(
-        Guid organisationId, MemberRequest request, ActingParty actor, IdentityServiceDbContext db, UserManager<PlatformUser> users, CancellationToken cancellationToken)
+        Guid organisationId, MemberRequest request, ActingParty actor, IdentityServiceDbContext db, UserManager<PlatformUser> users, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         var access = await AccessOfAsync(actor, organisationId, db, cancellationToken);
         if (!access.MayAdminister)
@@ -75,12 +78,14 @@ public static class OrganisationAccessApi
             throw new RuleViolationException("This person is already a member.", "Change their role instead.", field: "email");
         }
         db.Memberships.Add(new Membership { OrganisationId = organisationId, UserId = user.Id, Role = role });
+        db.Publish(new MembershipChanged(organisationId, user.Id, role.ToApiName(), clock.GetUtcNow().UtcDateTime));
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/v1/organisations/{organisationId}/members/{user.Id}", new MemberResponse(user.Id, user.DisplayName, role.ToApiName()));
     }
 
     public static async Task<IResult> ChangeMemberRole(
-        Guid organisationId, string personId, MemberRoleRequest request, ActingParty actor, IdentityServiceDbContext db, CancellationToken cancellationToken)
+        Guid organisationId, string personId, MemberRoleRequest request, ActingParty actor, IdentityServiceDbContext db, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         var access = await AccessOfAsync(actor, organisationId, db, cancellationToken);
         if (!access.MayAdminister)
@@ -98,13 +103,14 @@ public static class OrganisationAccessApi
             await EnsureAnotherAdminAsync(db, membership, cancellationToken);
         }
         membership.Role = role;
+        db.Publish(new MembershipChanged(organisationId, personId, role.ToApiName(), clock.GetUtcNow().UtcDateTime));
         await db.SaveChangesAsync(cancellationToken);
         var name = await db.Users.Where(u => u.Id == personId).Select(u => u.DisplayName).SingleAsync(cancellationToken);
         return TypedResults.Ok(new MemberResponse(personId, name, role.ToApiName()));
     }
 
     public static async Task<IResult> RemoveMember(
-        Guid organisationId, string personId, ActingParty actor, IdentityServiceDbContext db, CancellationToken cancellationToken)
+        Guid organisationId, string personId, ActingParty actor, IdentityServiceDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var access = await AccessOfAsync(actor, organisationId, db, cancellationToken);
         var leaving = access.Member?.UserId == personId;
@@ -119,6 +125,7 @@ public static class OrganisationAccessApi
         }
         await EnsureAnotherAdminAsync(db, membership, cancellationToken);
         db.Memberships.Remove(membership);
+        db.Publish(new MembershipChanged(organisationId, personId, Role: null, clock.GetUtcNow().UtcDateTime));
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.NoContent();
     }

@@ -2,6 +2,8 @@ using CoCreation.ApiConventions;
 using CoCreation.Identity.Accounts;
 using CoCreation.Identity.Apis;
 using CoCreation.Identity.Model;
+using CoCreation.IntegrationEvents;
+using CoCreation.Messaging;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using OpenIddict.Abstractions;
@@ -78,6 +80,7 @@ public static class DevelopmentSeed
             if (organisation is { } organisationId)
             {
                 db.Memberships.Add(new Membership { OrganisationId = organisationId, UserId = user.Id, Role = role });
+                db.Publish(new MembershipChanged(organisationId, user.Id, role.ToApiName(), DateTime.UtcNow));
                 await db.SaveChangesAsync();
             }
         }

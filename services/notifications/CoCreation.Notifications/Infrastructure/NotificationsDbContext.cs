@@ -8,6 +8,8 @@ public class NotificationsDbContext(DbContextOptions options) : MessagingDbConte
 {
     public DbSet<Notification> Notifications => Set<Notification>();
 
+    public DbSet<OrganisationMember> OrganisationMembers => Set<OrganisationMember>();
+
     public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
 
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
@@ -26,6 +28,13 @@ public class NotificationsDbContext(DbContextOptions options) : MessagingDbConte
             notification.Property(n => n.CausedByTraceId).HasMaxLength(32);
             // A person's inbox, newest first.
             notification.HasIndex(n => new { n.RecipientPersonId, n.Id });
+        });
+        modelBuilder.Entity<OrganisationMember>(member =>
+        {
+            member.HasKey(m => new { m.OrganisationId, m.PersonId });
+            member.Property(m => m.PersonId).HasMaxLength(100);
+            member.Property(m => m.Role).HasMaxLength(20);
+            member.HasIndex(m => m.PersonId);
         });
         modelBuilder.Entity<WebhookSubscription>(subscription =>
         {

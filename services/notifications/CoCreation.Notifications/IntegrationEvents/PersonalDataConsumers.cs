@@ -25,10 +25,13 @@ public sealed class PersonalDataExportRequestedConsumer(
     }
 }
 
-/// <summary>A person erased their account: their notifications were for them alone, so they go.</summary>
+/// <summary>A person erased their account: their notifications were for them alone, and their memberships end, so both go.</summary>
 public sealed class PersonErasedConsumer(NotificationsDbContext db, TimeProvider clock, ILogger<PersonErasedConsumer> logger)
     : IdempotentConsumer<PersonErased, NotificationsDbContext>(db, clock, logger)
 {
-    protected override async Task HandleAsync(PersonErased message, ConsumeContext<PersonErased> context) =>
+    protected override async Task HandleAsync(PersonErased message, ConsumeContext<PersonErased> context)
+    {
         await Db.Notifications.Where(n => n.RecipientPersonId == message.PersonId).ExecuteDeleteAsync(context.CancellationToken);
+        await Db.OrganisationMembers.Where(m => m.PersonId == message.PersonId).ExecuteDeleteAsync(context.CancellationToken);
+    }
 }

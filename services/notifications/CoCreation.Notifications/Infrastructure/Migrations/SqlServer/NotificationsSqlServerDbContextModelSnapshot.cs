@@ -133,6 +133,29 @@ namespace CoCreation.Notifications.Infrastructure.Migrations.SqlServer
                     b.ToTable("Notifications");
                 });
 
+            modelBuilder.Entity("CoCreation.Notifications.Model.OrganisationMember", b =>
+                {
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("PersonId")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.HasKey("OrganisationId", "PersonId");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("OrganisationMembers");
+                });
+
             modelBuilder.Entity("CoCreation.Notifications.Model.WebhookDelivery", b =>
                 {
                     b.Property<Guid>("Id")

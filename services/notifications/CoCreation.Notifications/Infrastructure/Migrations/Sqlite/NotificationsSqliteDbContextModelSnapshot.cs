@@ -128,6 +128,29 @@ namespace CoCreation.Notifications.Infrastructure.Migrations.Sqlite
                     b.ToTable("Notifications");
                 });
 
+            modelBuilder.Entity("CoCreation.Notifications.Model.OrganisationMember", b =>
+                {
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PersonId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("OrganisationId", "PersonId");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("OrganisationMembers");
+                });
+
             modelBuilder.Entity("CoCreation.Notifications.Model.WebhookDelivery", b =>
                 {
                     b.Property<Guid>("Id")
