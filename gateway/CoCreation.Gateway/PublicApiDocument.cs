@@ -92,7 +92,7 @@ public static class PublicApiDocument
                 ["title"] = "CoCreation public API",
                 ["version"] = "v1",
                 ["description"] = "Ideas, partners and projects of the city's co-creation platform. Conventions (paging, ETags, " +
-                    "Idempotency-Key, problem details) and how to get a client: docs/api-guide.md. Open data is under CC BY 4.0.",
+                    "Idempotency-Key, problem details): docs/api-guide.md; how to get a client and a token: docs/partner-guide.md. Open data is under CC BY 4.0.",
                 ["license"] = new JsonObject { ["name"] = "API documentation: CC BY 4.0", ["identifier"] = "CC-BY-4.0" },
             },
             ["servers"] = new JsonArray(new JsonObject { ["url"] = "/" }),
