@@ -161,4 +161,33 @@ public sealed class SignInTests(IdentityServiceFactory factory) : IClassFixture<
             browser, "resident@cocreation.test", IdentityServiceFactory.DemoPassword, new string('v', 50), IdentityServiceFactory.DemoOrganisation, "openid"));
         Assert.Contains("error=access_denied", exception.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Prompt_login_asks_a_signed_in_person_for_the_password_again_once_and_then_issues_the_code()
+    {
+        var browser = factory.Browser();
+        var oauth = new OAuthBrowser(browser, IdentityServiceFactory.RedirectUri);
+        await oauth.SignInAsync("resident@cocreation.test", IdentityServiceFactory.DemoPassword); // the browser is now signed in
+        var challenge = Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.ASCII.GetBytes(new string('v', 50))))
+            .TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+        using var asked = await browser.GetAsync(
+            $"/connect/authorize?client_id={WebClientRegistration.ClientId}&response_type=code&scope=openid&prompt=login&code_challenge={challenge}" +
+            $"&code_challenge_method=S256&state=xyz&redirect_uri={Uri.EscapeDataString(IdentityServiceFactory.RedirectUri)}");
+        Assert.Equal(HttpStatusCode.Redirect, asked.StatusCode);
+        var loginPage = asked.Headers.Location!.OriginalString;
+        Assert.StartsWith("/account/login", loginPage, StringComparison.Ordinal);
+        var returnUrl = Uri.UnescapeDataString(loginPage.Split("ReturnUrl=")[1]);
+        Assert.DoesNotContain("prompt=login", returnUrl, StringComparison.Ordinal);
+
+        var form = await browser.GetStringAsync(loginPage);
+        using var login = await browser.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = OAuthBrowser.AntiforgeryToken(form), ["email"] = "resident@cocreation.test",
+            ["password"] = IdentityServiceFactory.DemoPassword, ["returnUrl"] = returnUrl,
+        }));
+        using var back = await browser.GetAsync(login.Headers.Location);
+        Assert.Equal(HttpStatusCode.Redirect, back.StatusCode);
+        Assert.Contains("code=", back.Headers.Location!.Query, StringComparison.Ordinal);
+    }
 }

@@ -60,8 +60,10 @@ public static class SignInApi
             {
                 return OAuthErrors.Refuse(Errors.LoginRequired, "The person is not signed in.");
             }
-            var back = http.Request.PathBase + http.Request.Path + QueryString.Create(
-                http.Request.HasFormContentType ? http.Request.Form.ToList() : http.Request.Query.ToList());
+            // Back here after signing in; without prompt=login, which would otherwise send the person round again.
+            var parameters = (http.Request.HasFormContentType ? http.Request.Form.ToList() : http.Request.Query.ToList())
+                .Where(p => p.Key != Parameters.Prompt);
+            var back = http.Request.PathBase + http.Request.Path + QueryString.Create(parameters);
             return Results.Challenge(new AuthenticationProperties { RedirectUri = back }, [CookieScheme]);
         }
 
