@@ -59,6 +59,20 @@ public sealed class PersonalDataTests(IdentityServiceFactory factory) : IClassFi
     }
 
     [Fact]
+    public async Task An_export_is_kept_for_a_week_and_then_gone()
+    {
+        var (_, person) = await NewPersonAsync();
+        using var requested = await person.PostAsync("/api/v1/me/personal-data-exports", null);
+        var exportId = (await requested.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        Assert.Equal(HttpStatusCode.OK, (await person.GetAsync(requested.Headers.Location)).StatusCode);
+
+        await factory.WithDbAsync(db => db.PersonalDataExports.Where(e => e.Id == exportId)
+            .ExecuteUpdateAsync(u => u.SetProperty(e => e.RequestedAt, DateTime.UtcNow.AddDays(-8))));
+
+        await AssertProblemAsync(await person.GetAsync(requested.Headers.Location), HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task Nobody_else_can_download_a_persons_export()
     {
         var (_, person) = await NewPersonAsync();

@@ -26,7 +26,7 @@ public static class PersonalDataApi
             .WithSummary("Ask for everything the platform holds about you; the services answer within moments")
             .Produces<PersonalDataExportResponse>(StatusCodes.Status202Accepted);
         me.MapGet("/personal-data-exports/{exportId:guid}", DownloadExport).WithName(nameof(DownloadExport))
-            .WithSummary("Download the export as one JSON document; complete is false while services are still answering")
+            .WithSummary("Download the export as one JSON document; complete is false while services are still answering; kept 7 days")
             .Produces<PersonalDataExportResponse>();
         me.MapPost("/erasure", EraseAccount).WithName(nameof(EraseAccount))
             .WithSummary("Erase your account (give your password again); your content stays, attributed to nobody")
@@ -50,14 +50,15 @@ public static class PersonalDataApi
 
     public static async Task<IResult> DownloadExport(
         Guid exportId, ActingParty actor, HttpContext http, AccountService accounts, IdentityServiceDbContext db, IConfiguration configuration,
-        CancellationToken cancellationToken)
+        TimeProvider clock, CancellationToken cancellationToken)
     {
         if (await accounts.FindAsync(actor) is not { } user)
         {
             return AccountsApi.NotAPerson();
         }
+        var oldestKept = PersonalDataExportRetention.OldestKept(configuration, clock);
         var export = await db.PersonalDataExports.AsNoTracking().Include(e => e.Parts)
-            .FirstOrDefaultAsync(e => e.Id == exportId && e.PersonId == user.Id, cancellationToken);
+            .FirstOrDefaultAsync(e => e.Id == exportId && e.PersonId == user.Id && e.RequestedAt >= oldestKept, cancellationToken);
         if (export is null)
         {
             return Problems.NotFound("personal data export", exportId);

@@ -43,6 +43,7 @@ internal static class ApplicationServiceExtensions
         builder.Services.AddScoped<PersonPrincipal>();
         builder.Services.AddSingleton<AccountLinks>();
         builder.Services.AddAntiforgery();
+        builder.Services.AddHostedService<PersonalDataExportRetention>();
 
         // API calls carry the access tokens this service issues (validated in-process); the sign-in pages and the
         // authorisation endpoint use a cookie of this service only.
