@@ -19,6 +19,7 @@ public sealed class IdentityServiceFactory() : SqliteServiceFactory<Program>("id
     public const string DemoSecret = "a-development-secret-made-for-this-test";
     public const string DemoPassword = "demo people's test password";
     public const string RedirectUri = "https://web.test/signin-callback";
+    public const string PostLogoutRedirectUri = "https://web.test/";
     public static readonly Guid DemoOrganisation = DevelopmentSeed.DemoOrganisationId;
     public static readonly Guid DemoSchool = DevelopmentSeed.DemoSchoolId;
 
@@ -29,6 +30,7 @@ public sealed class IdentityServiceFactory() : SqliteServiceFactory<Program>("id
         new("Identity:DemoClientSecret", DemoSecret),
         new("Identity:DemoUserPassword", DemoPassword),
         new("Identity:WebClient:RedirectUris:0", RedirectUri),
+        new("Identity:WebClient:PostLogoutRedirectUris:0", PostLogoutRedirectUri),
     ];
 
     public async Task<T> WithDbAsync<T>(Func<IdentityServiceDbContext, Task<T>> query)

@@ -190,4 +190,28 @@ public sealed class SignInTests(IdentityServiceFactory factory) : IClassFixture<
         Assert.Equal(HttpStatusCode.Redirect, back.StatusCode);
         Assert.Contains("code=", back.Headers.Location!.Query, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Signing_out_ends_the_session_and_returns_to_the_registered_address_only()
+    {
+        var browser = factory.Browser();
+        var oauth = new OAuthBrowser(browser, IdentityServiceFactory.RedirectUri);
+        await oauth.SignInAsync("resident@cocreation.test", IdentityServiceFactory.DemoPassword);
+
+        using var foreign = await browser.GetAsync($"/connect/endsession?post_logout_redirect_uri={Uri.EscapeDataString("https://evil.example/")}");
+        Assert.Equal(HttpStatusCode.BadRequest, foreign.StatusCode);
+
+        using var signedOut = await browser.GetAsync($"/connect/endsession?post_logout_redirect_uri={Uri.EscapeDataString(IdentityServiceFactory.PostLogoutRedirectUri)}");
+        Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+        Assert.StartsWith(IdentityServiceFactory.PostLogoutRedirectUri, signedOut.Headers.Location!.ToString(), StringComparison.Ordinal);
+
+        // The next authorisation asks for the password again.
+        var verifier = OAuthBrowser.NewVerifier();
+        var challenge = Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.ASCII.GetBytes(verifier)))
+            .TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        using var again = await browser.GetAsync(
+            $"/connect/authorize?client_id={WebClientRegistration.ClientId}&response_type=code&scope=openid&code_challenge={challenge}" +
+            $"&code_challenge_method=S256&redirect_uri={Uri.EscapeDataString(IdentityServiceFactory.RedirectUri)}");
+        Assert.StartsWith("/account/login", again.Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
 }

@@ -187,6 +187,7 @@ public sealed class LocalTopology : IAsyncDisposable
             environment["Identity__PublicBaseUrl"] = $"http://localhost:{_options.GatewayPort}";
             // The web front end, served through the gateway, signs people in with the authorisation code flow.
             environment["Identity__WebClient__RedirectUris__0"] = $"http://localhost:{_options.GatewayPort}/signin-callback";
+            environment["Identity__WebClient__PostLogoutRedirectUris__0"] = $"http://localhost:{_options.GatewayPort}/";
         }
         if (service.DatabaseName is { } database)
         {

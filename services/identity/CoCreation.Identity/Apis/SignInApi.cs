@@ -26,6 +26,7 @@ public static class SignInApi
     public static IEndpointRouteBuilder MapSignInApi(this IEndpointRouteBuilder routes)
     {
         routes.MapMethods("/connect/authorize", [HttpMethods.Get, HttpMethods.Post], Authorize).ExcludeFromDescription().DisableAntiforgery();
+        routes.MapMethods("/connect/endsession", [HttpMethods.Get, HttpMethods.Post], (Delegate)EndSession).ExcludeFromDescription().DisableAntiforgery();
         var pages = routes.MapGroup("/account").ExcludeFromDescription().AddEndpointFilter(async (context, next) =>
         {
             // Plain pages: their own inline styles, no script at all, never inside another site's frame.
@@ -35,7 +36,6 @@ public static class SignInApi
         });
         pages.MapGet("/login", LoginPage);
         pages.MapPost("/login", Login);
-        pages.MapPost("/logout", (Delegate)Logout);
         pages.MapGet("/confirm-email", ConfirmEmailPage);
         pages.MapGet("/forgot-password", ForgotPasswordPage);
         pages.MapPost("/forgot-password", ForgotPassword);
@@ -119,10 +119,17 @@ public static class SignInApi
         return Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl! : "/account/login?signedIn=true");
     }
 
-    public static async Task<IResult> Logout(HttpContext http)
+    /// <summary>
+    /// Signing out (OpenID Connect RP-initiated logout): the sign-in cookie goes, and OpenIddict sends the person back
+    /// to the client's registered post-logout address, or to a page that says they signed out.
+    /// </summary>
+    public static async Task<IResult> EndSession(HttpContext http)
     {
         await http.SignOutAsync(CookieScheme);
-        return Page("Signed out", Notice("You have signed out."));
+        var request = http.GetOpenIddictServerRequest();
+        return string.IsNullOrEmpty(request?.PostLogoutRedirectUri)
+            ? Page("Signed out", Notice("You have signed out."))
+            : Results.SignOut(authenticationSchemes: [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
     }
 
     public static async Task<IResult> ConfirmEmailPage(AccountService accounts, string? personId, string? token)

@@ -77,6 +77,7 @@ internal static class ApplicationServiceExtensions
                 }
                 server.SetTokenEndpointUris("connect/token");
                 server.SetAuthorizationEndpointUris("connect/authorize");
+                server.SetEndSessionEndpointUris("connect/endsession");
                 server.AllowClientCredentialsFlow();
                 server.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange();
                 server.AllowRefreshTokenFlow();
@@ -85,7 +86,7 @@ internal static class ApplicationServiceExtensions
                 // Services validate our access tokens themselves, as plain signed JWTs.
                 server.DisableAccessTokenEncryption();
                 AddKeys(server, builder.Configuration, builder.Environment);
-                var aspNetCore = server.UseAspNetCore().EnableTokenEndpointPassthrough().EnableAuthorizationEndpointPassthrough();
+                var aspNetCore = server.UseAspNetCore().EnableTokenEndpointPassthrough().EnableAuthorizationEndpointPassthrough().EnableEndSessionEndpointPassthrough();
                 if (!builder.Configuration.GetValue("Identity:RequireHttps", !builder.Environment.IsDevelopment()))
                 {
                     // Behind the gateway or in the local run, TLS ends before this process.
