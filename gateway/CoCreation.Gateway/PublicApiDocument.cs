@@ -59,6 +59,7 @@ public static class PublicApiDocument
             }
             foreach (var (path, item) in document["paths"]?.AsObject() ?? [])
             {
+                MarkAnonymousOperations(item as JsonObject);
                 if (paths[path] is JsonObject existing)
                 {
                     foreach (var (method, operation) in item!.AsObject())
@@ -125,6 +126,21 @@ public static class PublicApiDocument
             merged["x-unavailable-services"] = unavailable;
         }
         return merged;
+    }
+
+    /// <summary>
+    /// An operation that never answers 401 serves anonymous callers too (the services declare a 401 wherever a caller
+    /// is required): its security says a token is optional, so the reference does not ask for one.
+    /// </summary>
+    private static void MarkAnonymousOperations(JsonObject? pathItem)
+    {
+        foreach (var (_, operation) in pathItem ?? [])
+        {
+            if (operation is JsonObject { } op && op["responses"] is JsonObject responses && !responses.ContainsKey("401"))
+            {
+                op["security"] = new JsonArray(new JsonObject(), new JsonObject { ["oauth2"] = new JsonArray() });
+            }
+        }
     }
 
     private static JsonObject Scopes()

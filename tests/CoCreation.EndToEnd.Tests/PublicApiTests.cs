@@ -24,6 +24,10 @@ public sealed class PublicApiTests(PlatformFixture platform)
         Assert.Contains("/api/v1/accounts", paths);                                // identity
         Assert.Contains("/api/v1/organisations/{organisationId}/clients", paths);  // identity
         Assert.Contains("/api/v1/open-data/ideas.{format}", paths);
+        // Reading ideas needs no token; creating one does (the services declare a 401 where a caller is required).
+        var ideas = document.GetProperty("paths").GetProperty("/api/v1/ideas");
+        Assert.Equal(2, ideas.GetProperty("get").GetProperty("security").GetArrayLength());
+        Assert.False(ideas.GetProperty("post").TryGetProperty("security", out _));
         var flows = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("oauth2").GetProperty("flows");
         Assert.Equal("/connect/token", flows.GetProperty("clientCredentials").GetProperty("tokenUrl").GetString());
         Assert.True(flows.GetProperty("clientCredentials").GetProperty("scopes").TryGetProperty("ideas.write", out _));

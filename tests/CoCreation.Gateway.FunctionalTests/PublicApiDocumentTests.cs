@@ -50,6 +50,27 @@ public sealed class PublicApiDocumentTests(GatewayWithoutServicesFactory factory
     }
 
     [Fact]
+    public void An_operation_that_never_answers_401_is_marked_as_open_to_anonymous_callers()
+    {
+        var service = JsonNode.Parse("""
+            {
+              "paths": {
+                "/api/v1/ideas": {
+                  "get": { "responses": { "200": { "description": "OK" } } },
+                  "post": { "responses": { "201": { "description": "Created" }, "401": { "description": "Unauthorized" } } }
+                }
+              }
+            }
+            """)!.AsObject();
+
+        var merged = PublicApiDocument.Merge([("ideas", service)]);
+
+        var ideas = merged["paths"]!["/api/v1/ideas"]!;
+        Assert.Equal("[{},{\"oauth2\":[]}]", ideas["get"]!["security"]!.ToJsonString());
+        Assert.Null(ideas["post"]!["security"]); // the document's own requirement applies: a token
+    }
+
+    [Fact]
     public async Task With_every_service_down_the_document_still_answers_and_names_what_is_missing()
     {
         var document = await factory.CreateClient().GetFromJsonAsync<JsonElement>("/openapi/v1.json");
