@@ -108,6 +108,8 @@ public sealed class AuthorisationMatrixTests(IdentityMatrixFixture fixture) : IC
                                                                                                                           401, 202, 202, 202, 202, 202, 403, 202),
         // Only its person reads an export; to anyone else it does not exist.
         Row("GET /me/personal-data-exports/{id}", async s => Send(HttpMethod.Get, await s.ExportOfMemberAsync()),  401, 200, 404, 404, 404, 404, 403, 404),
+        Row("PUT /organisations/{id}/city-unit", _ => Task.FromResult(Send(HttpMethod.Put, $"{Organisation}/city-unit", new { isCityUnit = false })),
+                                                                                                                          401, 403, 403, 403, 403, 200, 403, 403),
         Row("GET /organisations/{id}/members", _ => Task.FromResult(Send(HttpMethod.Get, $"{Organisation}/members")),     401, 200, 403, 200, 403, 200, 403, 403),
         Row("POST /organisations/{id}/members", async s => Send(HttpMethod.Post, $"{Organisation}/members", new { email = await s.NewPersonAsync(), role = "member" }),
                                                                                                                           401, 403, 403, 201, 403, 201, 403, 403),

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using CoCreation.Testing;
 using CoCreation.Identity.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace CoCreation.Identity.FunctionalTests;
 
@@ -213,5 +214,41 @@ public sealed class SignInTests(IdentityServiceFactory factory) : IClassFixture<
             $"/connect/authorize?client_id={WebClientRegistration.ClientId}&response_type=code&scope=openid&code_challenge={challenge}" +
             $"&code_challenge_method=S256&redirect_uri={Uri.EscapeDataString(IdentityServiceFactory.RedirectUri)}");
         Assert.StartsWith("/account/login", again.Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_organisation_an_administrator_marks_as_a_city_unit_gives_its_people_the_city_unit_role_at_the_next_refresh()
+    {
+        var email = $"librarian-{Guid.NewGuid():N}@example.org";
+        using (var registered = await factory.CreateClient().PostAsJsonAsync("/api/v1/accounts", new { email, password = "a long enough passphrase", displayName = "Liisa" }))
+        {
+            Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+        }
+        await factory.WithDbAsync(async db =>
+        {
+            (await db.Users.SingleAsync(u => u.Email == email)).EmailConfirmed = true;
+            return await db.SaveChangesAsync();
+        });
+        var librarian = factory.ClientWithToken((await factory.SignInAsync(email, "a long enough passphrase")).GetProperty("access_token").GetString()!);
+        using var created = await librarian.PostAsJsonAsync("/api/v1/me/organisations", new { name = "Sello library" });
+        var library = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var tokens = await factory.SignInAsync(email, "a long enough passphrase", library);
+        Assert.DoesNotContain(Read(tokens).Claims, c => c.Type == "role");
+
+        using (var refused = await librarian.PutAsJsonAsync($"/api/v1/organisations/{library}/city-unit", new { isCityUnit = true }))
+        {
+            await AssertProblemAsync(refused, HttpStatusCode.Forbidden);
+        }
+        var administrator = factory.ClientWithToken(await factory.AccessTokenAsync("admin@cocreation.test"));
+        using (var marked = await administrator.PutAsJsonAsync($"/api/v1/organisations/{library}/city-unit", new { isCityUnit = true }))
+        {
+            Assert.Equal(HttpStatusCode.OK, marked.StatusCode);
+        }
+
+        using var refreshed = await factory.CreateClient().PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "refresh_token", ["client_id"] = WebClientRegistration.ClientId, ["refresh_token"] = tokens.GetProperty("refresh_token").GetString()!,
+        }));
+        Assert.Equal(["city-unit"], Read(await refreshed.Content.ReadFromJsonAsync<JsonElement>()).Claims.Where(c => c.Type == "role").Select(c => c.Value));
     }
 }

@@ -24,6 +24,9 @@ public static class OrganisationAccessApi
     {
         var organisation = routes.MapGroup("/api/v1/organisations/{organisationId:guid}").WithTags("Organisation access")
             .WithRequestValidation().DisableAntiforgery();
+        organisation.MapPut("/city-unit", SetCityUnit).WithName(nameof(SetCityUnit))
+            .WithSummary("Say whether the organisation is one of the city's units, whose people and systems publish challenges (administrators)")
+            .Produces<OrganisationResponse>();
         organisation.MapGet("/members", ListMembers).WithName(nameof(ListMembers))
             .WithSummary("The organisation's members and their roles (members see them)").Produces<IReadOnlyList<MemberResponse>>();
         organisation.MapPost("/members", AddMember).WithName(nameof(AddMember))
@@ -44,6 +47,24 @@ public static class OrganisationAccessApi
         organisation.MapDelete("/clients/{clientId}", RevokeClient).WithName(nameof(RevokeClient))
             .WithSummary("Revoke the client: it gets no more tokens (tokens already issued expire within the hour)").Produces(StatusCodes.Status204NoContent);
         return routes;
+    }
+
+    public static async Task<IResult> SetCityUnit(
+        Guid organisationId, CityUnitRequest request, ActingParty actor, IdentityServiceDbContext db, CancellationToken cancellationToken)
+    {
+        if (!actor.Roles.Contains(PlatformRoles.Administrator))
+        {
+            return Problems.Forbidden("Only administrators say which organisations are city units.", "This action needs the administrator role.");
+        }
+        var organisation = await db.Organisations.FirstOrDefaultAsync(o => o.Id == organisationId, cancellationToken);
+        if (organisation is null)
+        {
+            return Problems.NotFound("organisation", organisationId);
+        }
+        // Its people's and systems' tokens say so from their next refresh (within the hour).
+        organisation.IsCityUnit = request.IsCityUnit!.Value;
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(new OrganisationResponse(organisation.Id, organisation.Name, organisation.IsCityUnit));
     }
 
     public static async Task<IResult> ListMembers(Guid organisationId, ActingParty actor, IdentityServiceDbContext db, CancellationToken cancellationToken)
@@ -271,6 +292,8 @@ public static class OrganisationAccessApi
 public sealed record MemberRequest(
     [property: Required, EmailAddress, StringLength(256)] string Email,
     [property: Required(AllowEmptyStrings = false)] string Role);
+
+public sealed record CityUnitRequest([property: Required] bool? IsCityUnit);
 
 public sealed record MemberRoleRequest([property: Required(AllowEmptyStrings = false)] string Role);
 
