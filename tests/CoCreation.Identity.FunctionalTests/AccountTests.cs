@@ -95,6 +95,23 @@ public sealed class AccountTests(IdentityServiceFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task Registrations_of_one_address_at_the_same_moment_make_one_account_and_409s()
+    {
+        var email = $"race-{Guid.NewGuid():N}@example.org";
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => RegisterAsync(email)));
+
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Created);
+        Assert.All(responses.Where(r => r.StatusCode != HttpStatusCode.Created), r => Assert.Equal(HttpStatusCode.Conflict, r.StatusCode));
+        Assert.Equal(1, await factory.WithDbAsync(db => db.Users.CountAsync(u => u.Email == email)));
+        Assert.Single(await factory.OutboxEventsAsync<EmailConfirmationRequested>(), e => e.Email == email);
+        foreach (var response in responses)
+        {
+            response.Dispose();
+        }
+    }
+
+    [Fact]
     public async Task A_malformed_address_or_missing_name_is_a_problem_naming_the_field()
     {
         using var response = await factory.CreateClient().PostAsJsonAsync("/api/v1/accounts", new { email = "not-an-address", password = GoodPassword });

@@ -26,7 +26,15 @@ public sealed class AccountService(
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        ThrowIfFailed(await users.CreateAsync(user, password), passwordField: "password");
+        try
+        {
+            ThrowIfFailed(await users.CreateAsync(user, password), passwordField: "password");
+        }
+        catch (DbUpdateException)
+        {
+            // Two registrations of one address at the same moment: the unique user name kept the second out.
+            throw TakenAddress();
+        }
         await PublishConfirmationAsync(user);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -100,6 +108,9 @@ public sealed class AccountService(
             user.Id, user.Email!, user.DisplayName, links.ConfirmEmail(user.Id, token), clock.GetUtcNow().UtcDateTime));
     }
 
+    private static RuleViolationException TakenAddress() =>
+        new("This email address already has an account.", "Sign in, or reset the password if it is forgotten.", field: "email");
+
     private static InvalidFieldException InvalidLink() =>
         new("token", "This link is not valid or has expired. Ask for a new one.");
 
@@ -110,10 +121,9 @@ public sealed class AccountService(
         {
             return;
         }
-        if (result.Errors.FirstOrDefault(e => e.Code is nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName)) is { } duplicate)
+        if (result.Errors.Any(e => e.Code is nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName)))
         {
-            throw new RuleViolationException("This email address already has an account.",
-                "Sign in, or reset the password if it is forgotten.", field: "email");
+            throw TakenAddress();
         }
         var errors = result.Errors
             .GroupBy(e => e.Code.StartsWith("Password", StringComparison.Ordinal) ? passwordField
