@@ -96,11 +96,19 @@ public static class OrganisationAccessApi
             ?? throw new InvalidFieldException("email", "No account has this address. Ask the person to register first.");
         if (await db.Memberships.AnyAsync(m => m.OrganisationId == organisationId && m.UserId == user.Id, cancellationToken))
         {
-            throw new RuleViolationException("This person is already a member.", "Change their role instead.", field: "email");
+            throw AlreadyMember();
         }
         db.Memberships.Add(new Membership { OrganisationId = organisationId, UserId = user.Id, Role = role });
         db.Publish(new MembershipChanged(organisationId, user.Id, role.ToApiName(), clock.GetUtcNow().UtcDateTime));
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Added twice at the same moment: the membership's key kept the second out.
+            throw AlreadyMember();
+        }
         return TypedResults.Created($"/api/v1/organisations/{organisationId}/members/{user.Id}", new MemberResponse(user.Id, user.DisplayName, role.ToApiName()));
     }
 
@@ -251,6 +259,8 @@ public static class OrganisationAccessApi
     {
         public bool MayAdminister => IsAdministrator || Member?.Role == OrganisationRole.OrganisationAdmin;
     }
+
+    private static RuleViolationException AlreadyMember() => new("This person is already a member.", "Change their role instead.", field: "email");
 
     /// <summary>An organisation always keeps an admin, so that someone can manage it.</summary>
     private static async Task EnsureAnotherAdminAsync(IdentityServiceDbContext db, Membership membership, CancellationToken cancellationToken)
