@@ -112,7 +112,10 @@ public sealed class OrganisationAccessTests(IdentityServiceFactory factory) : IC
         using var unknown = await admin.PostAsJsonAsync(Clients, new { name = "Greedy", scopes = new[] { "ideas.read", "everything.write" } });
         using var none = await admin.PostAsJsonAsync(Clients, new { name = "Modest", scopes = Array.Empty<string>() });
 
-        await AssertProblemAsync(unknown, HttpStatusCode.BadRequest, "scopes");
+        var problem = await AssertProblemAsync(unknown, HttpStatusCode.BadRequest, "scopes");
+        var message = problem.GetProperty("errors").GetProperty("scopes")[0].GetString();
+        Assert.Contains("Unknown scopes: everything.write", message, StringComparison.Ordinal);
+        Assert.Contains("Known: ideas.read", message, StringComparison.Ordinal);
         await AssertProblemAsync(none, HttpStatusCode.BadRequest, "scopes");
         Assert.Equal(before, await factory.WithDbAsync(db => db.ApiClients.CountAsync()));
     }

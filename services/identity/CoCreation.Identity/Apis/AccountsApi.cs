@@ -136,15 +136,9 @@ public sealed record PlatformRolesRequest([property: Required, PlatformRoleNames
 
 /// <summary>The roles a person can be given: administrator and moderator (city unit belongs to an organisation).</summary>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
-public sealed class PlatformRoleNamesAttribute : ValidationAttribute
+public sealed class PlatformRoleNamesAttribute() : KnownNamesAttribute("roles")
 {
-    protected override ValidationResult? IsValid(object? value, ValidationContext validationContext)
-    {
-        var unknown = (value as IEnumerable<string> ?? []).Where(r => !IdentityServiceDbContext.PlatformRoleRows.Any(row => row.Name == r)).ToList();
-        return unknown.Count == 0
-            ? ValidationResult.Success
-            : new ValidationResult($"Unknown roles: {string.Join(", ", unknown)}. A person can be administrator or moderator.", [validationContext.MemberName!]);
-    }
+    protected override IReadOnlyCollection<string> Known => [.. IdentityServiceDbContext.PlatformRoleRows.Select(row => row.Name!)];
 }
 
 public sealed record AccountResponse(

@@ -325,13 +325,7 @@ public sealed record ClientWithSecretResponse(string ClientId, string ClientSecr
 
 /// <summary>Only the platform's API scopes (see <see cref="ApiScopes"/>) can be given to a client.</summary>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
-public sealed class KnownScopesAttribute : ValidationAttribute
+public sealed class KnownScopesAttribute() : KnownNamesAttribute("scopes")
 {
-    protected override ValidationResult? IsValid(object? value, ValidationContext validationContext)
-    {
-        var unknown = (value as IEnumerable<string> ?? []).Where(s => !ApiScopes.All.Contains(s)).ToList();
-        return unknown.Count == 0
-            ? ValidationResult.Success
-            : new ValidationResult($"Unknown scopes: {string.Join(", ", unknown)}. Known: {string.Join(", ", ApiScopes.All)}.", [validationContext.MemberName!]);
-    }
+    protected override IReadOnlyCollection<string> Known => [.. ApiScopes.All];
 }

@@ -126,15 +126,9 @@ public sealed record WebhookRequest(
 
 /// <summary>Only the events in <see cref="WebhookEvents.All"/>.</summary>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
-public sealed class WebhookEventNamesAttribute : ValidationAttribute
+public sealed class WebhookEventNamesAttribute() : KnownNamesAttribute("events")
 {
-    protected override ValidationResult? IsValid(object? value, ValidationContext validationContext)
-    {
-        var unknown = (value as IEnumerable<string> ?? []).Where(e => !WebhookEvents.All.Contains(e)).ToList();
-        return unknown.Count == 0
-            ? ValidationResult.Success
-            : new ValidationResult($"Unknown events: {string.Join(", ", unknown)}. Known: {string.Join(", ", WebhookEvents.All)}.", [validationContext.MemberName!]);
-    }
+    protected override IReadOnlyCollection<string> Known => [.. WebhookEvents.All];
 }
 
 public sealed record WebhookResponse(Guid Id, string Url, IReadOnlyList<string> Events, DateTime CreatedAt)
