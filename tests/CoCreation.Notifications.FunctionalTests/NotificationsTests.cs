@@ -21,7 +21,7 @@ public sealed class NotificationsServiceFactory() : SqliteServiceFactory<Program
         where T : class
     {
         var id = messageId ?? Guid.NewGuid();
-        var consumers = typeof(Program).Assembly.GetTypes().Count(t => !t.IsAbstract && typeof(IConsumer<T>).IsAssignableFrom(t));
+        var consumers = ConsumersOf<T>();
         await Harness.Bus.Publish(message, (PublishContext<T> context) => context.MessageId = id);
         var deadline = DateTime.UtcNow.AddSeconds(15);
         while (await CountInboxAsync(id) < consumers && DateTime.UtcNow < deadline)
@@ -29,6 +29,10 @@ public sealed class NotificationsServiceFactory() : SqliteServiceFactory<Program
             await Task.Delay(50);
         }
     }
+
+    /// <summary>How many of the service's consumers take <typeparamref name="T"/> (each on its own queue).</summary>
+    public static int ConsumersOf<T>()
+        where T : class => typeof(Program).Assembly.GetTypes().Count(t => !t.IsAbstract && typeof(IConsumer<T>).IsAssignableFrom(t));
 
     private async Task<int> CountInboxAsync(Guid messageId)
     {
@@ -66,7 +70,9 @@ public sealed class NotificationsTests(NotificationsServiceFactory factory) : IC
         using var observing = factory.Harness.Bus.ConnectConsumeObserver(consumed);
         await factory.Harness.Bus.Publish(published, (PublishContext<IdeaPublished> context) => context.MessageId = messageId);
         await factory.Harness.Bus.Publish(published, (PublishContext<IdeaPublished> context) => context.MessageId = messageId);
-        Assert.True(await consumed.WaitForAsync(messageId, times: 2), "both copies should reach the consumer");
+        // Both copies reach every consumer of the event (the notification's and the webhooks').
+        Assert.True(await consumed.WaitForAsync(messageId, times: 2 * NotificationsServiceFactory.ConsumersOf<IdeaPublished>()),
+            "both copies should reach the consumers");
 
         var notification = Assert.Single(await InboxAsync(owner));
         Assert.Equal("idea-published", notification.GetProperty("kind").GetString());
