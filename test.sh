@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
-# Runs every test project (unit, functional, integration over a real RabbitMQ, end-to-end over real processes)
+# Runs every test project (unit, functional, integration over a real RabbitMQ, end-to-end on the real AppHost)
 # and ends with one line of totals: "N passed, N failed, N skipped". Exits non-zero on any failure.
 set -uo pipefail
 cd "$(dirname "$0")"
 
-scripts/prerequisites.sh || exit 1
+scripts/prerequisites.sh --tests || exit 1
 results=$(mktemp -d)
 echo "==> Building ..."
-dotnet build CoCreation.Local.slnf --nologo -v quiet -clp:ErrorsOnly || { echo "0 passed, 1 failed"; exit 1; }
+dotnet build CoCreation.sln --nologo -v quiet -clp:ErrorsOnly || { echo "0 passed, 1 failed"; exit 1; }
 echo "==> Testing ..."
-dotnet test CoCreation.Local.slnf --no-build --nologo --logger "trx" --results-directory "$results" -- RunConfiguration.TestSessionTimeout=3000000
+dotnet test CoCreation.sln --no-build --nologo --logger "trx" --results-directory "$results" -- RunConfiguration.TestSessionTimeout=3000000
 status=$?
 
 python3 - "$results" "$status" <<'PY'

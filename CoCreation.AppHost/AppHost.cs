@@ -1,55 +1,105 @@
-var builder = DistributedApplication.CreateBuilder(args);
+using CoCreation.AppHost;
+using CoCreation.AppHost.Infrastructure;
+using Microsoft.Extensions.Configuration;
 
-// Resource names double as configuration keys: "messaging" becomes ConnectionStrings__messaging,
-// "ideasdb" ConnectionStrings__ideasdb, "ideas" services__ideas__http__0 for the gateway.
-var messaging = builder.AddRabbitMQ("messaging")
-    .WithManagementPlugin()
-    .WithDataVolume();
+var report = new StartupReport();
+var builder = DistributedApplication.CreateBuilder(OrchestratorDefaults.Arguments(args));
+PlatformSettings settings;
+PlatformInfrastructure infrastructure;
+try
+{
+    settings = PlatformSettings.Read(builder);
+    infrastructure = PlatformInfrastructure.Add(builder, settings);
+    if (!builder.Configuration.GetValue<bool>("DcpPublisher:RandomizePorts") && builder.ExecutionContext.IsRunMode)
+    {
+        if (string.IsNullOrWhiteSpace(builder.Configuration["ASPNETCORE_URLS"]))
+        {
+            throw new PlatformSettingsException("the dashboard has no address: start the platform with ./run.sh, or set ASPNETCORE_URLS, " +
+                "ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL and ASPIRE_ALLOW_UNSECURED_TRANSPORT as run.sh does.");
+        }
+        PlatformSettings.EnsurePortsAreFree(infrastructure.FixedPorts.Append(("GatewayPort", settings.GatewayPort)).Concat(Dashboard.Ports(builder.Configuration)));
+    }
+}
+catch (PlatformSettingsException problem)
+{
+    Console.Error.WriteLine($"CoCreation cannot start: {problem.Message}");
+    return 1;
+}
+report.Say($"Infrastructure: {settings.Mode.ToString().ToLowerInvariant()} ({settings.ModeReason}): {infrastructure.Description}");
 
-var sql = builder.AddSqlServer("sql")
-    .WithDataVolume();
+// Resource names double as configuration keys: "messaging" becomes ConnectionStrings__messaging, "ideasdb"
+// ConnectionStrings__ideasdb, "ideas" services__ideas__http__0 for the gateway.
+var messaging = infrastructure.Messaging;
 
-// The identity service issues the access tokens every service validates. Its own URL is the tokens' issuer.
-// In Development it seeds a demo API client whose secret Aspire generates once and keeps in user secrets.
-var identityDb = sql.AddDatabase("identitydb");
+// Development only: the demo API client's secret and the demo people's password, generated once and kept in the
+// AppHost's user secrets, so nothing is committed and both stay the same across restarts.
 var demoClientSecret = builder.AddParameter("demo-client-secret", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true, persist: true);
-var identity = builder.AddProject<Projects.CoCreation_Identity>("identity")
-    .WithEnvironment("Database__Provider", "SqlServer")
-    .WithReference(identityDb).WaitFor(identityDb)
-    .WithReference(messaging).WaitFor(messaging)
-    .WithEnvironment("Identity__DemoClientSecret", demoClientSecret)
-    .WithHttpHealthCheck("/health");
-var identityEndpoint = identity.GetEndpoint("http");
-identity.WithEnvironment("Identity__Issuer", identityEndpoint);
+var demoUserPassword = builder.AddParameter("demo-user-password", new GenerateParameterDefault { MinLength = 20, Special = false }, secret: true, persist: true);
 
 IResourceBuilder<ProjectResource> AddService<TProject>(string name, string databaseName)
     where TProject : IProjectMetadata, new()
 {
-    var database = sql.AddDatabase(databaseName);
-    return builder.AddProject<TProject>(name)
-        .WithEnvironment("Database__Provider", "SqlServer")
+    var database = infrastructure.Database(databaseName);
+    // After the broker, not beside it: started together, each service's bus backed off for up to 9 s per attempt and
+    // came up seconds after the broker (measured).
+    return builder.AddService<TProject>(name)
+        .WithEnvironment("Database__Provider", infrastructure.DatabaseProvider)
         .WithReference(database).WaitFor(database)
-        .WithReference(messaging).WaitFor(messaging)
-        .WithEnvironment("Identity__Authority", identityEndpoint)
-        .WithHttpHealthCheck("/health");
+        .WithReference(messaging).WaitFor(messaging);
 }
 
-var ideas = AddService<Projects.CoCreation_Ideas>("ideas", "ideasdb");
-var partnerMatching = AddService<Projects.CoCreation_PartnerMatching>("partner-matching", "matchingdb");
-var projects = AddService<Projects.CoCreation_Projects>("projects", "projectsdb");
-var notifications = AddService<Projects.CoCreation_Notifications>("notifications", "notificationsdb");
+// The identity service issues the access tokens every service validates; its own URL is the tokens' issuer.
+var identity = AddService<Projects.CoCreation_Identity>("identity", "identitydb")
+    .WithEnvironment("Identity__DemoClientSecret", demoClientSecret)
+    .WithEnvironment("Identity__DemoUserPassword", demoUserPassword);
+var identityUrl = identity.GetEndpoint("http");
+identity.WithEnvironment("Identity__Issuer", ReferenceExpression.Create($"{identityUrl}/"));
 
-var gateway = builder.AddProject<Projects.CoCreation_Gateway>("gateway")
+// Only the gateway calls these, so they need no stable address: each listens on a port of its own, not behind the
+// orchestrator's proxy. That saves a hop on every request, and a service that is down refuses connections at once,
+// where the proxy held them open until the gateway's timeout.
+IResourceBuilder<ProjectResource> AddDomainService<TProject>(string name, string databaseName)
+    where TProject : IProjectMetadata, new() =>
+    AddService<TProject>(name, databaseName)
+        .WithEndpoint("http", endpoint => endpoint.IsProxied = false)
+        .WithEnvironment("Identity__Authority", identityUrl);
+
+var ideas = AddDomainService<Projects.CoCreation_Ideas>("ideas", "ideasdb");
+var partnerMatching = AddDomainService<Projects.CoCreation_PartnerMatching>("partner-matching", "matchingdb");
+var projects = AddDomainService<Projects.CoCreation_Projects>("projects", "projectsdb");
+var notifications = AddDomainService<Projects.CoCreation_Notifications>("notifications", "notificationsdb");
+
+var gateway = builder.AddService<Projects.CoCreation_Gateway>("gateway")
+    .WithEndpoint("http", endpoint => endpoint.Port = settings.GatewayPort)
+    .WithEnvironment("Identity__Authority", identityUrl)
     .WithReference(identity).WaitFor(identity)
-    .WithEnvironment("Identity__Authority", identityEndpoint)
     .WithReference(ideas).WaitFor(ideas)
     .WithReference(partnerMatching).WaitFor(partnerMatching)
     .WithReference(projects).WaitFor(projects)
     .WithReference(notifications).WaitFor(notifications)
-    .WithHttpHealthCheck("/health")
     .WithExternalHttpEndpoints();
+var gatewayUrl = gateway.GetEndpoint("http");
 
-// Links in account emails (confirm, reset password) point at the address people reach: the gateway.
-identity.WithEnvironment("Identity__PublicBaseUrl", gateway.GetEndpoint("http"));
+// People reach everything through the gateway: the links in account mails, and the web front end's sign-in, which
+// returns to the gateway's /signin-callback.
+identity.WithEnvironment("Identity__PublicBaseUrl", gatewayUrl)
+    .WithEnvironment("Identity__WebClient__RedirectUris__0", ReferenceExpression.Create($"{gatewayUrl}/signin-callback"))
+    .WithEnvironment("Identity__WebClient__PostLogoutRedirectUris__0", ReferenceExpression.Create($"{gatewayUrl}/"));
+
+if (builder.ExecutionContext.IsRunMode)
+{
+    IResource[] services = [identity.Resource, ideas.Resource, partnerMatching.Resource, projects.Resource, notifications.Resource];
+    IResource[] infrastructureResources = messaging.Resource is LocalRabbitMqResource or RabbitMQServerResource ? [messaging.Resource] : [];
+    report.Watch(builder, [.. infrastructureResources, .. services, gateway.Resource], () =>
+    [
+        $"CoCreation is running. Gateway: {gatewayUrl.Url}/",
+        $"Dashboard (traces, logs, metrics, health): {Dashboard.WayIn(builder.Configuration)}",
+        "Development API client: client_id demo-partner, secret: scripts/demo-secret.sh demo-client-secret",
+        "Demo people: admin@, moderator@, partner-admin@, partner-member@, school@, resident@cocreation.test, password: scripts/demo-secret.sh demo-user-password",
+        $"(both generated once, kept in {Dashboard.UserSecretsPath}, and shown in the dashboard under Parameters)",
+        $"Data in {settings.DataFolder}. Press Ctrl-C to stop.",
+    ]);
+}
 
 builder.Build().Run();
+return 0;

@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Installs what running and testing CoCreation need on a fresh Debian machine, and only what is missing:
-# Debian's rabbitmq-server (the broker the local run and the tests start privately) and the dotnet-ef tool.
+# Debian's rabbitmq-server (the broker the AppHost runs as a local process where there is no container runtime),
+# the dotnet-ef tool, and, with --tests, Debian's Chromium for the browser tests (Playwright drives it; its own
+# browser download is never used).
+#   scripts/prerequisites.sh [--tests]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -9,13 +12,22 @@ if ! command -v dotnet >/dev/null; then
   exit 1
 fi
 
+missing=()
 if [ ! -x /usr/lib/rabbitmq/bin/rabbitmq-server ] && [ -z "${ConnectionStrings__messaging:-}" ]; then
-  echo "==> Installing RabbitMQ from Debian (once, about 30 s) ..."
+  missing+=(rabbitmq-server)
+fi
+if [ "${1:-}" = "--tests" ] && [ ! -x /usr/bin/chromium ]; then
+  missing+=(chromium)
+fi
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "==> Installing ${missing[*]} from Debian (once, up to a few minutes) ..."
   sudo_cmd=""
   [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
-  $sudo_cmd apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq rabbitmq-server >/dev/null
-  # If the package starts a system-wide broker, it keeps the standard ports; ours run privately beside it.
+  if ! { $sudo_cmd apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}" >/dev/null; }; then
+    echo "Could not install ${missing[*]}: install them with 'apt-get install ${missing[*]}' and run this again." >&2
+    exit 1
+  fi
+  # If the package starts a system-wide broker, it keeps the standard ports; ours runs privately beside it.
 fi
 
 dotnet tool restore >/dev/null

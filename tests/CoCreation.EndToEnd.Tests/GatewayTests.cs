@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using CoCreation.LocalRun;
 
 namespace CoCreation.EndToEnd.Tests;
 
@@ -11,8 +10,7 @@ public sealed class GatewayTests(PlatformFixture platform)
     [Fact]
     public async Task A_service_that_is_down_is_a_503_problem_naming_it_and_the_gateway_recovers_when_it_returns()
     {
-        var projects = LocalTopology.Services.Single(s => s.Name == "projects");
-        await platform.Topology.StopServiceAsync(projects.Name);
+        await platform.StopResourceAsync("projects");
         try
         {
             using var response = await platform.Gateway.GetAsync("/api/v1/projects");
@@ -25,7 +23,7 @@ public sealed class GatewayTests(PlatformFixture platform)
         }
         finally
         {
-            await platform.Topology.StartServiceAsync(projects);
+            await platform.StartResourceAsync("projects");
         }
 
         using var afterRestart = await platform.Gateway.GetAsync("/api/v1/projects");

@@ -22,7 +22,7 @@ public sealed class IdeasThroughTheGatewayTests(PlatformFixture platform)
     [Fact]
     public async Task A_draft_published_edited_commented_and_withdrawn_sends_each_event_over_the_broker()
     {
-        await using var observer = await BrokerObserver.StartAsync(platform.Topology.BrokerConnectionString,
+        await using var observer = await BrokerObserver.StartAsync(platform.BrokerConnectionString,
             typeof(IdeaPublished), typeof(IdeaUpdated), typeof(IdeaWithdrawn), typeof(IdeaStatusChanged), typeof(CommentAdded));
         var owner = "teacher-" + Guid.NewGuid().ToString("N")[..8];
 
@@ -60,7 +60,7 @@ public sealed class IdeasThroughTheGatewayTests(PlatformFixture platform)
     [Fact]
     public async Task A_challenge_search_taxonomy_and_moderation_are_reachable_through_the_gateway()
     {
-        await using var observer = await BrokerObserver.StartAsync(platform.Topology.BrokerConnectionString, typeof(ChallengePublished));
+        await using var observer = await BrokerObserver.StartAsync(platform.BrokerConnectionString, typeof(ChallengePublished));
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var challengeRequest = new HttpRequestMessage(HttpMethod.Post, "/api/v1/challenges")
         {

@@ -28,7 +28,7 @@ public sealed class NewPartnerJourneyTests(PlatformFixture platform)
 
         // 2. Confirm the address with the link from the mail, which the notifications service logs in Development.
         var link = await platform.WaitForMailedLinkAsync(email);
-        Assert.StartsWith(platform.Topology.GatewayUrl.ToString().TrimEnd('/') + "/account/confirm-email", link, StringComparison.Ordinal);
+        Assert.StartsWith(platform.GatewayUrl.ToString().TrimEnd('/') + "/account/confirm-email", link, StringComparison.Ordinal);
         using (var confirmed = await platform.Gateway.GetAsync(new Uri(link).PathAndQuery))
         {
             Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
@@ -36,8 +36,8 @@ public sealed class NewPartnerJourneyTests(PlatformFixture platform)
 
         // 3. Sign in, and register the organisation.
         using var handler = new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true };
-        using var browserClient = new HttpClient(handler) { BaseAddress = platform.Topology.GatewayUrl };
-        var browser = new OAuthBrowser(browserClient, platform.Topology.GatewayUrl + "signin-callback");
+        using var browserClient = new HttpClient(handler) { BaseAddress = platform.GatewayUrl };
+        var browser = new OAuthBrowser(browserClient, platform.GatewayUrl + "signin-callback");
         var personToken = (await browser.SignInAsync(email, password)).GetProperty("access_token").GetString()!;
         using var organisationResponse = await Send(HttpMethod.Post, "/api/v1/me/organisations", personToken, new { name = "Dana's Data Oy" });
         Assert.Equal(HttpStatusCode.Created, organisationResponse.StatusCode);

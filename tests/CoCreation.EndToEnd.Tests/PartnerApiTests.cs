@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using CoCreation.LocalRun;
 
 namespace CoCreation.EndToEnd.Tests;
 
@@ -17,8 +16,8 @@ public sealed class PartnerApiTests(PlatformFixture platform)
         using var response = await platform.Gateway.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["grant_type"] = "client_credentials",
-            ["client_id"] = LocalTopology.DemoClientId,
-            ["client_secret"] = platform.Topology.DemoClientSecret,
+            ["client_id"] = PlatformFixture.DemoClientId,
+            ["client_secret"] = platform.DemoClientSecret,
             ["scope"] = scope,
         }));
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();

@@ -23,7 +23,7 @@ public sealed class PartnershipThroughTheGatewayTests(PlatformFixture platform)
     [Fact]
     public async Task An_accepted_interest_reaches_the_broker_exactly_once_even_when_the_acceptance_is_sent_again_and_the_idea_finds_its_partner()
     {
-        await using var observer = await BrokerObserver.StartAsync(platform.Topology.BrokerConnectionString, typeof(PartnershipAgreed), typeof(MatchesSuggested));
+        await using var observer = await BrokerObserver.StartAsync(platform.BrokerConnectionString, typeof(PartnershipAgreed), typeof(MatchesSuggested));
         var school = Guid.NewGuid();
         var studio = Guid.NewGuid();
         var competence = "escape-room design " + Guid.NewGuid().ToString("N")[..6];

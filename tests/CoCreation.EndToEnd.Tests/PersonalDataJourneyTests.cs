@@ -28,10 +28,10 @@ public sealed class PersonalDataJourneyTests(PlatformFixture platform)
             Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
         }
         using var handler = new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true };
-        using var browser = new HttpClient(handler) { BaseAddress = platform.Topology.GatewayUrl };
-        var token = (await new OAuthBrowser(browser, platform.Topology.GatewayUrl + "signin-callback").SignInAsync(email, Password))
+        using var browser = new HttpClient(handler) { BaseAddress = platform.GatewayUrl };
+        var token = (await new OAuthBrowser(browser, platform.GatewayUrl + "signin-callback").SignInAsync(email, Password))
             .GetProperty("access_token").GetString()!;
-        using var person = new HttpClient { BaseAddress = platform.Topology.GatewayUrl };
+        using var person = new HttpClient { BaseAddress = platform.GatewayUrl };
         person.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
 
         var ideaId = await AnyPublishedIdeaAsync();
@@ -64,7 +64,7 @@ public sealed class PersonalDataJourneyTests(PlatformFixture platform)
     {
         using var tokenResponse = await platform.Gateway.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["grant_type"] = "client_credentials", ["client_id"] = "demo-partner", ["client_secret"] = platform.Topology.DemoClientSecret,
+            ["grant_type"] = "client_credentials", ["client_id"] = "demo-partner", ["client_secret"] = platform.DemoClientSecret,
         }));
         var token = (await tokenResponse.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString();
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/ideas")

@@ -1,43 +1,101 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
-using CoCreation.LocalRun;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace CoCreation.EndToEnd.Tests;
 
-/// <summary>One running platform for the whole test collection, on free ports and a throw-away data folder.</summary>
+/// <summary>
+/// The real AppHost, started once for the whole test collection with Aspire.Hosting.Testing: real processes, a real
+/// RabbitMQ node, real SQLite files in a throw-away data folder, the dashboard, and the gateway as the only door.
+/// </summary>
 public sealed partial class PlatformFixture : IAsyncLifetime
 {
-    private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), "cocreation-e2e-" + Guid.NewGuid().ToString("N")[..8]);
+    /// <summary>The services behind the gateway, by resource name.</summary>
+    public static IReadOnlyList<string> Services { get; } = ["identity", "ideas", "partner-matching", "projects", "notifications"];
 
-    public LocalTopology Topology { get; private set; } = null!;
+    /// <summary>The development API client the identity service seeds (see docs/api-guide.md).</summary>
+    public const string DemoClientId = "demo-partner";
+
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
+
+    private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), "cocreation-e2e-" + Guid.NewGuid().ToString("N")[..8]);
+    private readonly ConcurrentQueue<string> _notificationsLog = new();
+    private readonly int _brokerPort = FreePort();
+
+    public DistributedApplication App { get; private set; } = null!;
 
     public HttpClient Gateway { get; private set; } = null!;
 
+    public Uri GatewayUrl { get; private set; } = null!;
+
+    public string DemoClientSecret { get; } = Convert.ToHexString(Guid.NewGuid().ToByteArray());
+
+    public string DemoUserPassword { get; } = "e2e-" + Convert.ToHexString(Guid.NewGuid().ToByteArray());
+
+    public string BrokerConnectionString => $"amqp://guest:guest@localhost:{_brokerPort}";
+
+    public string DatabasePath(string service) => Path.Combine(_dataFolder, service + ".db");
+
+    public Uri ServiceUrl(string service) => App.GetEndpoint(service, "http");
+
     public async Task InitializeAsync()
     {
-        Topology = await LocalTopology.StartAsync(new TopologyOptions
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.CoCreation_AppHost>(
+            new DistributedApplicationTestingBuilderOptions { EnableDashboard = true },
+            [
+                "--Platform:Infrastructure=local",
+                $"--Platform:DataFolder={_dataFolder}",
+                // Fixed ports are not randomised by the testing builder: the run's own broker ports keep it apart from a local run.
+                $"--Platform:BrokerPort={_brokerPort}",
+                $"--Platform:BrokerDistributionPort={FreePort()}",
+                $"--Platform:BrokerEpmdPort={FreePort()}",
+                $"--Parameters:demo-client-secret={DemoClientSecret}",
+                $"--Parameters:demo-user-password={DemoUserPassword}",
+            ]);
+        foreach (var service in builder.Resources.OfType<ProjectResource>())
         {
-            DataFolder = _dataFolder,
-            GatewayPort = FreePort(),
-            ServicePorts = LocalTopology.Services.ToDictionary(s => s.Name, _ => FreePort()),
-            BrokerPorts = new BrokerPorts(FreePort(), FreePort(), FreePort()),
-            // Short retry delays, so the outage test does not wait for the production ceiling.
-            ExtraEnvironment = new Dictionary<string, string>
+            service.Annotations.Add(new EnvironmentCallbackAnnotation(context =>
             {
-                ["Messaging__Outbox__MaxRetryDelay"] = "00:00:02",
-                // The tests poll through the gateway from one address; its own tests check the limit itself.
-                ["Gateway__RateLimit__PermitLimit"] = "1000000",
-            },
-        });
-        Gateway = new HttpClient { BaseAddress = Topology.GatewayUrl };
+                // Short retry delays, so the outage test does not wait for the production ceiling.
+                context.EnvironmentVariables["Messaging__Outbox__MaxRetryDelay"] = "00:00:02";
+                // The tests call through the gateway from one address; its own tests check the limit itself.
+                context.EnvironmentVariables["Gateway__RateLimit__PermitLimit"] = "1000000";
+            }));
+        }
+        // Resource logs are kept for the tests that read them; the test output gets only what went wrong.
+        builder.Services.AddLogging(logging => logging
+            .SetMinimumLevel(LogLevel.Warning)
+            .AddFilter("Aspire.Hosting.Dcp", LogLevel.Error)
+            .AddFilter("Aspire.Hosting.Health", LogLevel.Error));
+
+        App = await builder.BuildAsync();
+        using var timeout = new CancellationTokenSource(StartTimeout);
+        await App.StartAsync(timeout.Token);
+        // Watching ends by itself when the application is disposed.
+        _ = CollectLogAsync("notifications", _notificationsLog);
+        foreach (var resource in Services.Append("messaging").Append("gateway"))
+        {
+            await App.ResourceNotifications.WaitForResourceHealthyAsync(resource, timeout.Token);
+        }
+        GatewayUrl = App.GetEndpoint("gateway", "http");
+        Gateway = new HttpClient { BaseAddress = GatewayUrl };
     }
 
     public async Task DisposeAsync()
     {
-        Gateway.Dispose();
-        await Topology.DisposeAsync();
+        Gateway?.Dispose();
+        if (App is not null)
+        {
+            await App.StopAsync();
+            await App.DisposeAsync();
+        }
         try
         {
             Directory.Delete(_dataFolder, recursive: true);
@@ -48,26 +106,54 @@ public sealed partial class PlatformFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>Stops a resource (a service, the broker) as an operator would from the dashboard.</summary>
+    public async Task StopResourceAsync(string name)
+    {
+        var resource = App.Services.GetRequiredService<DistributedApplicationModel>().Resources.Single(r => r.Name == name);
+        await App.ResourceCommands.ExecuteCommandAsync(resource, KnownResourceCommands.StopCommand);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        await App.ResourceNotifications.WaitForResourceAsync(name,
+            e => e.Snapshot.State?.Text is { } state && state != KnownResourceStates.Running && state != KnownResourceStates.Stopping, timeout.Token);
+    }
+
+    /// <summary>Starts a stopped resource again and waits until it is healthy.</summary>
+    public async Task StartResourceAsync(string name)
+    {
+        var resource = App.Services.GetRequiredService<DistributedApplicationModel>().Resources.Single(r => r.Name == name);
+        await App.ResourceCommands.ExecuteCommandAsync(resource, KnownResourceCommands.StartCommand);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await App.ResourceNotifications.WaitForResourceHealthyAsync(name, timeout.Token);
+    }
+
     /// <summary>The confirmation link the notifications service logged for <paramref name="email"/> (bounded wait).</summary>
     public async Task<string> WaitForMailedLinkAsync(string email)
     {
-        var log = Path.Combine(Topology.LogFolder, "notifications.log");
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (DateTime.UtcNow < deadline)
         {
-            if (File.Exists(log))
+            var match = _notificationsLog.Select(line => MailedLink().Match(line)).LastOrDefault(m => m.Success && m.Groups["to"].Value == email);
+            if (match is not null)
             {
-                await using var stream = new FileStream(log, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-                var text = await new StreamReader(stream).ReadToEndAsync();
-                var match = MailedLink().Matches(text).LastOrDefault(m => m.Groups["to"].Value == email);
-                if (match is not null)
-                {
-                    return match.Groups["link"].Value;
-                }
+                return match.Groups["link"].Value;
             }
             await Task.Delay(200);
         }
-        throw new TimeoutException($"No confirmation mail to {email} in {log} within 30 s.");
+        throw new TimeoutException($"No confirmation mail to {email} in the notifications service's log within 30 s. " +
+            $"Its last lines:{Environment.NewLine}{string.Join(Environment.NewLine, _notificationsLog.TakeLast(15))}");
+    }
+
+    private async Task CollectLogAsync(string resource, ConcurrentQueue<string> lines)
+    {
+        var logs = App.Services.GetRequiredService<ResourceLoggerService>();
+        // Logs are kept per running instance (notifications-abcd1234); the resource itself finds its instance.
+        var model = App.Services.GetRequiredService<DistributedApplicationModel>().Resources.Single(r => r.Name == resource);
+        await foreach (var batch in logs.WatchAsync(model))
+        {
+            foreach (var line in batch)
+            {
+                lines.Enqueue(line.Content);
+            }
+        }
     }
 
     [GeneratedRegex(@"Development mail to (?<to>\S+): Confirm your email address: (?<link>\S+)")]
@@ -98,7 +184,7 @@ public static class Eventually
             var value = await probe();
             if (done(value) || DateTime.UtcNow > deadline)
             {
-                return value;
+                return value; // the caller's assertion says what was missing
             }
             await Task.Delay(200);
         }

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using CoCreation.LocalRun;
 
 namespace CoCreation.EndToEnd.Tests;
 
@@ -99,7 +98,7 @@ public sealed class PublicApiTests(PlatformFixture platform)
     {
         using var tokenResponse = await platform.Gateway.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["grant_type"] = "client_credentials", ["client_id"] = LocalTopology.DemoClientId, ["client_secret"] = platform.Topology.DemoClientSecret,
+            ["grant_type"] = "client_credentials", ["client_id"] = PlatformFixture.DemoClientId, ["client_secret"] = platform.DemoClientSecret,
         }));
         var token = (await tokenResponse.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString();
         using var request = new HttpRequestMessage(HttpMethod.Post, draft ? "/api/v1/ideas?draft=true" : "/api/v1/ideas")

@@ -45,10 +45,16 @@ public sealed class WalkingJourneyTests(PlatformFixture platform)
     public async Task An_idea_accepted_while_the_broker_is_down_is_delivered_when_it_returns()
     {
         var owner = "librarian-" + Guid.NewGuid().ToString("N")[..8];
-        var broker = platform.Topology.Broker!;
-        await broker.StopAsync();
+        using var http = new HttpClient();
+        var ideasHealth = new Uri(platform.ServiceUrl("ideas"), "/health");
+        await platform.StopResourceAsync("messaging");
         try
         {
+            // Operators see it: a service that has lost its broker is not ready.
+            using var unready = await Eventually.MatchAsync(() => http.GetAsync(ideasHealth), r => r.StatusCode == HttpStatusCode.ServiceUnavailable, MessageArrival);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, unready.StatusCode);
+            Assert.Contains("masstransit-bus", await unready.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
             using var post = GatewayCalls.PostIdea(owner, "Reading club for the library");
             using var created = await platform.Gateway.SendAsync(post);
             Assert.Equal(HttpStatusCode.Created, created.StatusCode);
@@ -56,11 +62,13 @@ public sealed class WalkingJourneyTests(PlatformFixture platform)
         }
         finally
         {
-            await broker.StartAsync(TimeSpan.FromMinutes(1));
+            await platform.StartResourceAsync("messaging");
         }
 
         var inbox = await Eventually.MatchAsync(() => platform.Gateway.NotificationsOf(owner), page => page.Items.Count > 0, TimeSpan.FromSeconds(120));
         Assert.Single(inbox.Items);
+        using var ready = await Eventually.MatchAsync(() => http.GetAsync(ideasHealth), r => r.StatusCode == HttpStatusCode.OK, MessageArrival);
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
     }
 
     [Fact]
@@ -71,7 +79,7 @@ public sealed class WalkingJourneyTests(PlatformFixture platform)
             ["culture-and-libraries"], ["museum"], [], "fi", owner, GatewayCalls.SchoolOrganisation, DateTimeOffset.UtcNow);
         var messageId = NewId.NextGuid();
 
-        var bus = Bus.Factory.CreateUsingRabbitMq(rabbit => rabbit.Host(new Uri(platform.Topology.BrokerConnectionString)));
+        var bus = Bus.Factory.CreateUsingRabbitMq(rabbit => rabbit.Host(new Uri(platform.BrokerConnectionString)));
         await bus.StartAsync();
         try
         {
@@ -98,12 +106,13 @@ public sealed class WalkingJourneyTests(PlatformFixture platform)
     public async Task Every_service_and_the_gateway_report_ready_with_their_database_and_broker()
     {
         using var http = new HttpClient();
-        foreach (var service in CoCreation.LocalRun.LocalTopology.Services)
+        foreach (var service in PlatformFixture.Services)
         {
-            var health = await http.GetStringAsync(new Uri(platform.Topology.ServiceUrl(service.Name), "/health"));
+            // Another test of the collection may just have restarted the broker: wait for the service to reconnect.
+            var health = await Eventually.MatchAsync(() => HealthOf(http, service), text => text.Contains("\"status\":\"Healthy\"", StringComparison.Ordinal), MessageArrival);
             Assert.Contains("\"status\":\"Healthy\"", health, StringComparison.Ordinal);
             Assert.Contains("-database", health, StringComparison.Ordinal);
-            if (service.Name != "identity") // identity publishes no events yet
+            if (service != "identity") // identity publishes no events yet
             {
                 Assert.Contains("masstransit-bus", health, StringComparison.Ordinal);
             }
@@ -111,9 +120,15 @@ public sealed class WalkingJourneyTests(PlatformFixture platform)
         Assert.Equal(HttpStatusCode.OK, (await platform.Gateway.GetAsync("/alive")).StatusCode);
     }
 
+    private async Task<string> HealthOf(HttpClient http, string service)
+    {
+        using var response = await http.GetAsync(new Uri(platform.ServiceUrl(service), "/health"));
+        return await response.Content.ReadAsStringAsync();
+    }
+
     private async Task<T> ReadAsync<T>(string service, string sql)
     {
-        await using var connection = new SqliteConnection($"Data Source={platform.Topology.DatabasePath(service)};Mode=ReadOnly");
+        await using var connection = new SqliteConnection($"Data Source={platform.DatabasePath(service)};Mode=ReadOnly");
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = sql;

@@ -5,7 +5,6 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using CoCreation.LocalRun;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -71,7 +70,7 @@ public sealed class WebhookJourneyTests(PlatformFixture platform)
     {
         using var response = await platform.Gateway.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["grant_type"] = "client_credentials", ["client_id"] = LocalTopology.DemoClientId, ["client_secret"] = platform.Topology.DemoClientSecret,
+            ["grant_type"] = "client_credentials", ["client_id"] = PlatformFixture.DemoClientId, ["client_secret"] = platform.DemoClientSecret,
         }));
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString()!;
     }

@@ -32,6 +32,9 @@ public static class MessagingExtensions
 
         builder.Services.AddMassTransit(bus =>
         {
+            // MassTransit reports usage to its makers' host at every start unless told not to; a city's platform
+            // sends nothing off the machine that an operator did not ask for.
+            bus.DisableUsageTelemetry();
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false));
             bus.AddConsumers(consumersAssembly);
             bus.UsingRabbitMq((context, rabbit) =>
