@@ -17,7 +17,7 @@ try
             throw new PlatformSettingsException("the dashboard has no address: start the platform with ./run.sh, or set ASPNETCORE_URLS, " +
                 "ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL and ASPIRE_ALLOW_UNSECURED_TRANSPORT as run.sh does.");
         }
-        PlatformSettings.EnsurePortsAreFree(infrastructure.FixedPorts.Append(("GatewayPort", settings.GatewayPort)).Concat(Dashboard.Ports(builder.Configuration)));
+        PlatformSettings.EnsurePortsAreFree(infrastructure.FixedPorts.Append(("Platform__GatewayPort", settings.GatewayPort)).Concat(Dashboard.Ports(builder.Configuration)));
     }
 }
 catch (PlatformSettingsException problem)
@@ -61,7 +61,7 @@ identity.WithEnvironment("Identity__Issuer", ReferenceExpression.Create($"{ident
 IResourceBuilder<ProjectResource> AddDomainService<TProject>(string name, string databaseName)
     where TProject : IProjectMetadata, new() =>
     AddService<TProject>(name, databaseName)
-        .WithEndpoint("http", endpoint => endpoint.IsProxied = false)
+        .WithEndpoint("http", endpoint => (endpoint.IsProxied, endpoint.Port) = (false, null))
         .WithEnvironment("Identity__Authority", identityUrl);
 
 var ideas = AddDomainService<Projects.CoCreation_Ideas>("ideas", "ideasdb");
@@ -86,8 +86,10 @@ identity.WithEnvironment("Identity__PublicBaseUrl", gatewayUrl)
     .WithEnvironment("Identity__WebClient__RedirectUris__0", ReferenceExpression.Create($"{gatewayUrl}/signin-callback"))
     .WithEnvironment("Identity__WebClient__PostLogoutRedirectUris__0", ReferenceExpression.Create($"{gatewayUrl}/"));
 
+var orchestrator = new OrchestratorExit();
 if (builder.ExecutionContext.IsRunMode)
 {
+    orchestrator.Watch(builder);
     IResource[] services = [identity.Resource, ideas.Resource, partnerMatching.Resource, projects.Resource, notifications.Resource];
     IResource[] infrastructureResources = messaging.Resource is LocalRabbitMqResource or RabbitMQServerResource ? [messaging.Resource] : [];
     report.Watch(builder, [.. infrastructureResources, .. services, gateway.Resource], () =>
@@ -102,4 +104,10 @@ if (builder.ExecutionContext.IsRunMode)
 }
 
 builder.Build().Run();
+if (builder.ExecutionContext.IsRunMode)
+{
+    report.Say(orchestrator.WaitUntilGone(TimeSpan.FromSeconds(30))
+        ? "Stopped; nothing left running."
+        : "The orchestrator is still cleaning up after 30 s; see 'ps -ef | grep dcp'.");
+}
 return 0;

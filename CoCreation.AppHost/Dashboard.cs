@@ -26,8 +26,8 @@ public static class Dashboard
     }
 
     /// <summary>The dashboard's fixed ports, checked before the start (its browser, telemetry and resource-service URLs).</summary>
-    public static IEnumerable<(string What, int Port)> Ports(IConfiguration configuration) =>
-        UrlSettings.SelectMany(key => Urls(configuration[key]).Select(url => ($"dashboard ({key})", url.Port)))
+    public static IEnumerable<(string Setting, int Port)> Ports(IConfiguration configuration) =>
+        UrlSettings.SelectMany(key => Urls(configuration[key]).Select(url => (key, url.Port)))
             .Where(port => port.Port > 0);
 
     /// <summary>The dashboard's address and the way in that works: plain on an anonymous loopback dashboard, else the login link with its token.</summary>

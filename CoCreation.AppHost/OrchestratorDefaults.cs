@@ -10,11 +10,15 @@ public static class OrchestratorDefaults
         // the orchestrator itself crash. The orchestrator stops everything on every ordinary stop, and on one machine the
         // memory matters more; a deployment does not use the orchestrator at all.
         Environment.SetEnvironmentVariable("DCP_DISABLE_MONITOR_PROCESS", "true");
+        // The orchestrator's API server waits this long before it exits; its controllers still wait for every process
+        // they stop. Measured: 2 s took the whole stop from 6.6 s to 4.0 s, and every service still stopped by itself.
+        Environment.SetEnvironmentVariable("DCP_SHUTDOWN_TIMEOUT_SECONDS", "2");
         string[] defaults =
         [
             // The AppHost asks NuGet for a newer Aspire at every start: the platform calls nothing that nobody asked for.
             "--ASPIRE_VERSION_CHECK_DISABLED=true",
-            // The AppHost exits only once everything it started has stopped, so "stopped" means nothing is left running.
+            // The AppHost's run returns only once the orchestrator has stopped every resource (its own last process
+            // follows a moment later; see OrchestratorExit).
             "--DcpPublisher:WaitForResourceCleanup=true",
             .. Dashboard.AccessArguments(),
         ];

@@ -54,14 +54,14 @@ public sealed record PlatformSettings
     }
 
     /// <summary>Fails before the start when a fixed port is taken, rather than leaving half the platform running.</summary>
-    public static void EnsurePortsAreFree(IEnumerable<(string What, int Port)> fixedPorts)
+    public static void EnsurePortsAreFree(IEnumerable<(string Setting, int Port)> fixedPorts)
     {
-        foreach (var (what, port) in fixedPorts)
+        foreach (var (setting, port) in fixedPorts)
         {
             if (IsListening(port))
             {
                 throw new PlatformSettingsException(
-                    $"Port {port} ({what}) is already taken: is CoCreation already running? Stop it, or choose another port with Platform__{what}.");
+                    $"port {port} ({setting}) is already taken: is CoCreation already running? Stop it, or set {setting} to a free port.");
             }
         }
     }

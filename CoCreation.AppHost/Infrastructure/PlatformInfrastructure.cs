@@ -23,8 +23,8 @@ public sealed class PlatformInfrastructure
 
     public required Func<string, IResourceBuilder<IResourceWithConnectionString>> Database { get; init; }
 
-    /// <summary>Ports the infrastructure takes as they are (not proxied), to check before the start.</summary>
-    public IReadOnlyList<(string What, int Port)> FixedPorts { get; init; } = [];
+    /// <summary>Ports the infrastructure takes as they are (not proxied), with the setting that chooses each, to check before the start.</summary>
+    public IReadOnlyList<(string Setting, int Port)> FixedPorts { get; init; } = [];
 
     /// <summary>One line for the person starting the platform: what runs where.</summary>
     public required string Description { get; init; }
@@ -40,7 +40,7 @@ public sealed class PlatformInfrastructure
 
         IResourceBuilder<IResourceWithConnectionString> messaging;
         string brokerDescription;
-        List<(string What, int Port)> fixedPorts = [];
+        List<(string Setting, int Port)> fixedPorts = [];
         if (givenBroker)
         {
             messaging = builder.AddConnectionString("messaging");
@@ -55,40 +55,27 @@ public sealed class PlatformInfrastructure
         {
             messaging = builder.AddLocalRabbitMq("messaging", Path.Combine(settings.DataFolder, "rabbitmq"), settings.BrokerPorts);
             brokerDescription = $"RabbitMQ as a local process on 127.0.0.1:{settings.BrokerPorts.Amqp}";
-            fixedPorts = [("BrokerPort", settings.BrokerPorts.Amqp), ("BrokerDistributionPort", settings.BrokerPorts.Distribution), ("BrokerEpmdPort", settings.BrokerPorts.Epmd)];
+            fixedPorts = [("Platform__BrokerPort", settings.BrokerPorts.Amqp), ("Platform__BrokerDistributionPort", settings.BrokerPorts.Distribution),
+                ("Platform__BrokerEpmdPort", settings.BrokerPorts.Epmd)];
         }
 
-        if (givenDatabases)
+        var (provider, database, databaseDescription) = (givenDatabases, settings.Mode) switch
         {
-            return new PlatformInfrastructure
-            {
-                Messaging = messaging,
-                FixedPorts = fixedPorts,
-                DatabaseProvider = "SqlServer",
-                Database = name => builder.AddConnectionString(name),
-                Description = $"{brokerDescription}; the SQL Server databases given in ConnectionStrings__<name>",
-            };
-        }
-        if (settings.Mode == InfrastructureMode.Containers)
-        {
-            var server = SqlServerContainer.Add(builder, "sql");
-            return new PlatformInfrastructure
-            {
-                Messaging = messaging,
-                FixedPorts = fixedPorts,
-                DatabaseProvider = "SqlServer",
-                Database = name => server.AddDatabase(builder, name),
-                Description = $"{brokerDescription}; SQL Server in a container, a database per service",
-            };
-        }
+            (true, _) => ("SqlServer", (Func<string, IResourceBuilder<IResourceWithConnectionString>>)(name => builder.AddConnectionString(name)),
+                "the SQL Server databases given in ConnectionStrings__<name>"),
+            (false, InfrastructureMode.Containers) => ("SqlServer", SqlServerContainer.Add(builder, "sql").AddDatabase,
+                "SQL Server in a container, a database per service"),
+            _ => ("Sqlite", name => builder.AddConnectionString(name,
+                    ReferenceExpression.Create($"Data Source={Path.Combine(settings.DataFolder, SqliteFileName(name))}")),
+                $"SQLite files in {settings.DataFolder}"),
+        };
         return new PlatformInfrastructure
         {
             Messaging = messaging,
             FixedPorts = fixedPorts,
-            DatabaseProvider = "Sqlite",
-            Database = name => builder.AddConnectionString(name,
-                ReferenceExpression.Create($"Data Source={Path.Combine(settings.DataFolder, SqliteFileName(name))}")),
-            Description = $"{brokerDescription}; SQLite files in {settings.DataFolder}",
+            DatabaseProvider = provider,
+            Database = database,
+            Description = $"{brokerDescription}; {databaseDescription}",
         };
     }
 

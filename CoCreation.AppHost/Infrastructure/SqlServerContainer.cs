@@ -8,11 +8,13 @@ public sealed class SqlServerContainer
 {
     private const int SqlPort = 1433;
 
+    private readonly IDistributedApplicationBuilder _builder;
     private readonly IResourceBuilder<ContainerResource> _container;
     private readonly IResourceBuilder<ParameterResource> _password;
 
-    private SqlServerContainer(IResourceBuilder<ContainerResource> container, IResourceBuilder<ParameterResource> password)
+    private SqlServerContainer(IDistributedApplicationBuilder builder, IResourceBuilder<ContainerResource> container, IResourceBuilder<ParameterResource> password)
     {
+        _builder = builder;
         _container = container;
         _password = password;
     }
@@ -28,16 +30,14 @@ public sealed class SqlServerContainer
             .WithEndpoint(targetPort: SqlPort, scheme: "tcp", name: "tcp")
             .WithVolume("cocreation-sql-data", "/var/opt/mssql")
             .WithIconName("Database");
-        return new SqlServerContainer(container, password);
+        return new SqlServerContainer(builder, container, password);
     }
 
-    public IResourceBuilder<IResourceWithConnectionString> AddDatabase(IDistributedApplicationBuilder builder, string databaseName)
+    public IResourceBuilder<IResourceWithConnectionString> AddDatabase(string databaseName)
     {
         var endpoint = _container.GetEndpoint("tcp");
-        return builder.AddConnectionString(databaseName, ReferenceExpression.Create(
+        return _builder.AddConnectionString(databaseName, ReferenceExpression.Create(
             $"Server={endpoint.Property(EndpointProperty.Host)},{endpoint.Property(EndpointProperty.Port)};Database={databaseName};User ID=sa;Password={_password};TrustServerCertificate=true"))
             .WithParentRelationship(_container);
     }
-
-    public IResourceBuilder<IResource> Resource => _container;
 }
