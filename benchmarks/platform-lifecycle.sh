@@ -26,11 +26,11 @@ memory() {
       kb=$(awk '/^Pss:/ {print $2}' "/proc/$pid/smaps_rollup")
       cmd=$(tr '\0' ' ' < "/proc/$pid/cmdline")
       case "$cmd" in
+        *beam.smp*|*epmd*|*rabbit*|*erl_child*|*inet_gethost*) name="rabbitmq";; # before dcp: beam's flags contain "dcpu"
         *"dcp monitor-process"*) name="orchestrator monitors";;
-        *dcp*) name="orchestrator (dcp)";;
+        */tools/dcp*) name="orchestrator (dcp)";;
         *Aspire.Dashboard*) name="dashboard";;
         *CoCreation.AppHost*) name="apphost";;
-        *beam.smp*|*epmd*|*rabbit*|*erl_child*|*inet_gethost*) name="rabbitmq";;
         *) name=$(basename "${cmd%% *}");;
       esac
       pss[$name]=$(( ${pss[$name]:-0} + kb )); total=$((total + kb)); count=$((count + 1))
