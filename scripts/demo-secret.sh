@@ -5,7 +5,10 @@
 # Both are made on the first ./run.sh and stay the same after; the dashboard shows them under Parameters too.
 set -euo pipefail
 name="${1:?which secret: demo-client-secret or demo-user-password}"
-file="$HOME/.microsoft/usersecrets/cocreation-apphost-6f1c2d0e/secrets.json"
+cd "$(dirname "$0")/.."
+# The AppHost's user-secrets id, from its project file: one place names it.
+id=$(sed -n 's:.*<UserSecretsId>\(.*\)</UserSecretsId>.*:\1:p' CoCreation.AppHost/CoCreation.AppHost.csproj)
+file="$HOME/.microsoft/usersecrets/$id/secrets.json"
 if [ ! -f "$file" ]; then
   echo "No development secrets yet: start the platform once with ./run.sh, which generates them." >&2
   exit 1
