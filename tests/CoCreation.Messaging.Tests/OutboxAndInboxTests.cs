@@ -19,6 +19,22 @@ public sealed class GreetingConsumer(TestDbContext db, TimeProvider clock, ILogg
     }
 }
 
+/// <summary>Renames greetings with a bulk update, the way consumers apply an erasure, and can fail after it.</summary>
+public sealed class RenamingConsumer(TestDbContext db, TimeProvider clock, ILogger<RenamingConsumer> logger)
+    : IdempotentConsumer<GreetingsRenamed, TestDbContext>(db, clock, logger)
+{
+    protected override async Task HandleAsync(GreetingsRenamed message, ConsumeContext<GreetingsRenamed> context)
+    {
+        await Db.Greetings.Where(g => g.Text == message.From).ExecuteUpdateAsync(u => u.SetProperty(g => g.Text, message.To));
+        if (message.FailAfterUpdate)
+        {
+            throw new InvalidOperationException("The handler failed after its bulk update.");
+        }
+    }
+}
+
+public sealed record GreetingsRenamed(string From, string To, bool FailAfterUpdate);
+
 public sealed class OutboxAndInboxTests : IAsyncLifetime, IDisposable
 {
     private readonly TestDatabase _database = new();
@@ -38,6 +54,7 @@ public sealed class OutboxAndInboxTests : IAsyncLifetime, IDisposable
             .AddMassTransitTestHarness(bus =>
             {
                 bus.AddConsumer<GreetingConsumer>();
+                bus.AddConsumer<RenamingConsumer>();
                 bus.UsingInMemory((context, memory) =>
                 {
                     memory.ConfigurePublish(publish => publish.UseExecute(_ =>
@@ -110,6 +127,43 @@ public sealed class OutboxAndInboxTests : IAsyncLifetime, IDisposable
         Assert.Equal(1, await db.Greetings.CountAsync(g => g.Text == "only once"));
         Assert.Equal(1, await db.InboxMessages.CountAsync(m => m.MessageId == messageId));
         Assert.False(await _harness.Consumed.Any<SomethingHappened>(m => m.Exception is not null));
+    }
+
+    [Fact]
+    public async Task A_handler_that_fails_after_a_bulk_update_leaves_nothing_changed_and_no_inbox_record()
+    {
+        await using (var seed = _database.CreateContext())
+        {
+            seed.Greetings.Add(new Greeting { Text = "before" });
+            await seed.SaveChangesAsync();
+        }
+        var messageId = Guid.NewGuid();
+
+        await _harness.Bus.Publish(new GreetingsRenamed("before", "half done", FailAfterUpdate: true), context => context.MessageId = messageId);
+
+        Assert.True(await _harness.Consumed.Any<GreetingsRenamed>(m => m.Exception is not null));
+        await using var db = _database.CreateContext();
+        Assert.Equal(["before"], await db.Greetings.Select(g => g.Text).ToListAsync());
+        Assert.False(await db.InboxMessages.AnyAsync(m => m.MessageId == messageId));
+    }
+
+    [Fact]
+    public async Task A_bulk_update_and_its_inbox_record_commit_together()
+    {
+        await using (var seed = _database.CreateContext())
+        {
+            seed.Greetings.Add(new Greeting { Text = "old name" });
+            await seed.SaveChangesAsync();
+        }
+        var messageId = Guid.NewGuid();
+
+        await _harness.Bus.Publish(new GreetingsRenamed("old name", "new name", FailAfterUpdate: false), context => context.MessageId = messageId);
+
+        var consumer = _harness.GetConsumerHarness<RenamingConsumer>();
+        Assert.True(await consumer.Consumed.Any<GreetingsRenamed>(m => m.Exception is null));
+        await using var db = _database.CreateContext();
+        Assert.Equal(["new name"], await db.Greetings.Select(g => g.Text).ToListAsync());
+        Assert.True(await db.InboxMessages.AnyAsync(m => m.MessageId == messageId && m.Consumer == nameof(RenamingConsumer)));
     }
 
     [Fact]

@@ -50,6 +50,7 @@ public static class MessagingExtensions
         builder.Services.AddOptions<OutboxOptions>().Bind(builder.Configuration.GetSection(OutboxOptions.SectionName));
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<IInterceptor, OutboxSavedChangesInterceptor>();
+        builder.Services.AddSingleton<IInterceptor, OutboxTransactionCommittedInterceptor>();
         builder.Services.AddHostedService<OutboxDispatcher<TContext>>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         return builder;

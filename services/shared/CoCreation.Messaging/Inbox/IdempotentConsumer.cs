@@ -5,8 +5,8 @@ using Microsoft.Extensions.Logging;
 namespace CoCreation.Messaging.Inbox;
 
 /// <summary>
-/// Base of every consumer: <see cref="HandleAsync"/> only changes the context, and its changes are saved together
-/// with the inbox record for this MessageId. A redelivered message (the broker's at-least-once delivery, or the
+/// Base of every consumer: what <see cref="HandleAsync"/> changes is saved in one transaction with the inbox record
+/// for this MessageId. A redelivered message (the broker's at-least-once delivery, or the
 /// outbox publishing again after a crash) finds the record and changes nothing.
 /// </summary>
 public abstract class IdempotentConsumer<TMessage, TContext>(TContext db, TimeProvider clock, ILogger logger) : IConsumer<TMessage>
@@ -26,17 +26,28 @@ public abstract class IdempotentConsumer<TMessage, TContext>(TContext db, TimePr
         CorrelationBaggage.Set(correlationId); // events this message causes carry the same correlation id
         using var scope = logger.BeginScope(new Dictionary<string, object?> { ["MessageId"] = messageId, ["CorrelationId"] = correlationId });
 
-        if (await AlreadyHandledAsync(messageId, consumer, context.CancellationToken))
-        {
-            logger.LogInformation("{Consumer} already handled message {MessageId}; ignoring the redelivery", consumer, messageId);
-            return;
-        }
-
-        await HandleAsync(context.Message, context);
-        db.InboxMessages.Add(new InboxMessage(messageId, consumer, clock.GetUtcNow().UtcDateTime));
         try
         {
-            await db.SaveChangesAsync(context.CancellationToken);
+            // One transaction for everything the handler does, bulk updates included, and the inbox record: the effect
+            // is seen whole or not at all, and a failure leaves nothing half done for the redelivery to find.
+            var handled = await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+            {
+                db.ChangeTracker.Clear(); // a retried attempt starts from the database, not from the failed one
+                await using var transaction = await db.Database.BeginTransactionAsync(context.CancellationToken);
+                if (await AlreadyHandledAsync(messageId, consumer, context.CancellationToken))
+                {
+                    return false;
+                }
+                await HandleAsync(context.Message, context);
+                db.InboxMessages.Add(new InboxMessage(messageId, consumer, clock.GetUtcNow().UtcDateTime));
+                await db.SaveChangesAsync(context.CancellationToken);
+                await transaction.CommitAsync(context.CancellationToken);
+                return true;
+            });
+            if (!handled)
+            {
+                logger.LogInformation("{Consumer} already handled message {MessageId}; ignoring the redelivery", consumer, messageId);
+            }
         }
         catch (DbUpdateException)
         {
