@@ -35,6 +35,8 @@ var messaging = infrastructure.Messaging;
 // AppHost's user secrets, so nothing is committed and both stay the same across restarts.
 var demoClientSecret = builder.AddParameter("demo-client-secret", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true, persist: true);
 var demoUserPassword = builder.AddParameter("demo-user-password", new GenerateParameterDefault { MinLength = 20, Special = false }, secret: true, persist: true);
+// The web front end's client secret: the web proves itself with it when it exchanges a code or refreshes a token.
+var webClientSecret = builder.AddParameter("web-client-secret", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true, persist: true);
 
 IResourceBuilder<ProjectResource> AddService<TProject>(string name, string databaseName)
     where TProject : IProjectMetadata, new()
@@ -48,12 +50,12 @@ IResourceBuilder<ProjectResource> AddService<TProject>(string name, string datab
         .WithReference(messaging).WaitFor(messaging);
 }
 
-// The identity service issues the access tokens every service validates; its own URL is the tokens' issuer.
+// The identity service issues the access tokens every service validates; they check them against its own URL.
 var identity = AddService<Projects.CoCreation_Identity>("identity", "identitydb")
     .WithEnvironment("Identity__DemoClientSecret", demoClientSecret)
-    .WithEnvironment("Identity__DemoUserPassword", demoUserPassword);
+    .WithEnvironment("Identity__DemoUserPassword", demoUserPassword)
+    .WithEnvironment("Identity__WebClient__Secret", webClientSecret);
 var identityUrl = identity.GetEndpoint("http");
-identity.WithEnvironment("Identity__Issuer", ReferenceExpression.Create($"{identityUrl}/"));
 
 // Only the gateway calls these, so they need no stable address: each listens on a port of its own, not behind the
 // orchestrator's proxy. That saves a hop on every request, and a service that is down refuses connections at once,
@@ -69,6 +71,13 @@ var partnerMatching = AddDomainService<Projects.CoCreation_PartnerMatching>("par
 var projects = AddDomainService<Projects.CoCreation_Projects>("projects", "projectsdb");
 var notifications = AddDomainService<Projects.CoCreation_Notifications>("notifications", "notificationsdb");
 
+// The web front end: people reach it through the gateway at /, and it calls the public API there, like any client.
+var web = builder.AddService<Projects.CoCreation_Web>("web")
+    .WithEndpoint("http", endpoint => (endpoint.IsProxied, endpoint.Port) = (false, null))
+    .WithEnvironment("Web__ClientSecret", webClientSecret)
+    .WithEnvironment("Web__DataProtectionKeysPath", Path.Combine(settings.DataFolder, "web-keys"))
+    .WaitFor(identity);
+
 var gateway = builder.AddService<Projects.CoCreation_Gateway>("gateway")
     .WithEndpoint("http", endpoint => endpoint.Port = settings.GatewayPort)
     .WithEnvironment("Identity__Authority", identityUrl)
@@ -77,24 +86,27 @@ var gateway = builder.AddService<Projects.CoCreation_Gateway>("gateway")
     .WithReference(partnerMatching).WaitFor(partnerMatching)
     .WithReference(projects).WaitFor(projects)
     .WithReference(notifications).WaitFor(notifications)
+    .WithReference(web).WaitFor(web)
     .WithExternalHttpEndpoints();
 var gatewayUrl = gateway.GetEndpoint("http");
 
-// People reach everything through the gateway: the links in account mails, and the web front end's sign-in, which
-// returns to the gateway's /signin-callback.
-identity.WithEnvironment("Identity__PublicBaseUrl", gatewayUrl)
+// People reach everything through the gateway, so its address is the tokens' issuer and the one discovery advertises;
+// the links in account mails and the web front end's sign-in (back to /signin-callback) use it too.
+identity.WithEnvironment("Identity__Issuer", ReferenceExpression.Create($"{gatewayUrl}/"))
+    .WithEnvironment("Identity__PublicBaseUrl", gatewayUrl)
     .WithEnvironment("Identity__WebClient__RedirectUris__0", ReferenceExpression.Create($"{gatewayUrl}/signin-callback"))
-    .WithEnvironment("Identity__WebClient__PostLogoutRedirectUris__0", ReferenceExpression.Create($"{gatewayUrl}/"));
+    .WithEnvironment("Identity__WebClient__PostLogoutRedirectUris__0", ReferenceExpression.Create($"{gatewayUrl}/signout-callback"));
+web.WithEnvironment("Web__PublicBaseUrl", gatewayUrl);
 
 var orchestrator = new OrchestratorExit();
 if (builder.ExecutionContext.IsRunMode)
 {
     orchestrator.Watch(builder);
-    IResource[] services = [identity.Resource, ideas.Resource, partnerMatching.Resource, projects.Resource, notifications.Resource];
+    IResource[] services = [identity.Resource, ideas.Resource, partnerMatching.Resource, projects.Resource, notifications.Resource, web.Resource];
     IResource[] infrastructureResources = messaging.Resource is LocalRabbitMqResource or RabbitMQServerResource ? [messaging.Resource] : [];
     report.Watch(builder, [.. infrastructureResources, .. services, gateway.Resource], () =>
     [
-        $"CoCreation is running. Gateway: {gatewayUrl.Url}/",
+        $"CoCreation is running. Open {gatewayUrl.Url}/ in a browser (the API is under {gatewayUrl.Url}/api/v1).",
         $"Dashboard (traces, logs, metrics, health): {Dashboard.WayIn(builder.Configuration)}",
         "Development API client: client_id demo-partner, secret: scripts/demo-secret.sh demo-client-secret",
         "Demo people: admin@, moderator@, partner-admin@, partner-member@, school@, resident@cocreation.test, password: scripts/demo-secret.sh demo-user-password",

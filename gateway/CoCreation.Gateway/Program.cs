@@ -20,6 +20,7 @@ app.UseAuthorization();
 app.MapDefaultEndpoints();
 app.MapPublicApiDocument();
 app.MapOpenDataCatalogue();
+app.MapUnknownApiRoutes();
 app.MapReverseProxy(proxy => proxy.UseMiddleware<UpstreamFailureProblemDetails>());
 
 await app.RunAsync();

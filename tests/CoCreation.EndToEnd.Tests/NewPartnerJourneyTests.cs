@@ -37,7 +37,7 @@ public sealed class NewPartnerJourneyTests(PlatformFixture platform)
         // 3. Sign in, and register the organisation.
         using var handler = new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true };
         using var browserClient = new HttpClient(handler) { BaseAddress = platform.GatewayUrl };
-        var browser = new OAuthBrowser(browserClient, platform.GatewayUrl + "signin-callback");
+        var browser = new OAuthBrowser(browserClient, platform.GatewayUrl + "signin-callback", platform.WebClientSecret);
         var personToken = (await browser.SignInAsync(email, password)).GetProperty("access_token").GetString()!;
         using var organisationResponse = await Send(HttpMethod.Post, "/api/v1/me/organisations", personToken, new { name = "Dana's Data Oy" });
         Assert.Equal(HttpStatusCode.Created, organisationResponse.StatusCode);

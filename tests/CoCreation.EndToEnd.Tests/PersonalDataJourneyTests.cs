@@ -29,7 +29,7 @@ public sealed class PersonalDataJourneyTests(PlatformFixture platform)
         }
         using var handler = new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true };
         using var browser = new HttpClient(handler) { BaseAddress = platform.GatewayUrl };
-        var token = (await new OAuthBrowser(browser, platform.GatewayUrl + "signin-callback").SignInAsync(email, Password))
+        var token = (await new OAuthBrowser(browser, platform.GatewayUrl + "signin-callback", platform.WebClientSecret).SignInAsync(email, Password))
             .GetProperty("access_token").GetString()!;
         using var person = new HttpClient { BaseAddress = platform.GatewayUrl };
         person.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);

@@ -39,6 +39,9 @@ public sealed partial class PlatformFixture : IAsyncLifetime
 
     public string DemoUserPassword { get; } = "e2e-" + Convert.ToHexString(Guid.NewGuid().ToByteArray());
 
+    /// <summary>The web front end's client secret, which the AppHost gives to both the web and the identity service.</summary>
+    public string WebClientSecret { get; } = Convert.ToHexString(Guid.NewGuid().ToByteArray());
+
     public string BrokerConnectionString => $"amqp://guest:guest@localhost:{_brokerPort}";
 
     public string DatabasePath(string service) => Path.Combine(_dataFolder, service + ".db");
@@ -58,6 +61,7 @@ public sealed partial class PlatformFixture : IAsyncLifetime
                 $"--Platform:BrokerEpmdPort={FreePort()}",
                 $"--Parameters:demo-client-secret={DemoClientSecret}",
                 $"--Parameters:demo-user-password={DemoUserPassword}",
+                $"--Parameters:web-client-secret={WebClientSecret}",
             ]);
         foreach (var service in builder.Resources.OfType<ProjectResource>())
         {

@@ -16,7 +16,7 @@ public sealed class GatewayFactory : WebApplicationFactory<Program>
         builder.UseSetting("Gateway:RateLimit:Window", "00:00:02");
         builder.UseSetting("Gateway:WebOrigins:0", WebOrigin);
         // Services that are not there: the edge answers before any request would reach them.
-        foreach (var service in new[] { "identity", "ideas", "partner-matching", "projects", "notifications" })
+        foreach (var service in new[] { "identity", "ideas", "partner-matching", "projects", "notifications", "web" })
         {
             builder.UseSetting($"services:{service}:http:0", "http://127.0.0.1:9");
         }

@@ -13,7 +13,7 @@ public sealed class GatewayWithoutServicesFactory : WebApplicationFactory<Progra
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
-        foreach (var service in PublicApiDocument.Services)
+        foreach (var service in PublicApiDocument.Services.Append("web"))
         {
             builder.UseSetting($"services:{service}:http:0", "http://127.0.0.1:9");
         }

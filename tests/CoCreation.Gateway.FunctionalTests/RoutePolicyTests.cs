@@ -11,7 +11,7 @@ public sealed class ProductionGatewayFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
-        foreach (var service in PublicApiDocument.Services)
+        foreach (var service in PublicApiDocument.Services.Append("web"))
         {
             builder.UseSetting($"services:{service}:http:0", "http://127.0.0.1:9");
         }

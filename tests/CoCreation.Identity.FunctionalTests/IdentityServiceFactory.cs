@@ -20,6 +20,7 @@ public sealed class IdentityServiceFactory() : SqliteServiceFactory<Program>("id
     public const string DemoPassword = "demo people's test password";
     public const string RedirectUri = "https://web.test/signin-callback";
     public const string PostLogoutRedirectUri = "https://web.test/";
+    public const string WebClientSecret = "the web front end's test secret";
     public static readonly Guid DemoOrganisation = DevelopmentSeed.DemoOrganisationId;
     public static readonly Guid DemoSchool = DevelopmentSeed.DemoSchoolId;
 
@@ -31,6 +32,7 @@ public sealed class IdentityServiceFactory() : SqliteServiceFactory<Program>("id
         new("Identity:DemoUserPassword", DemoPassword),
         new("Identity:WebClient:RedirectUris:0", RedirectUri),
         new("Identity:WebClient:PostLogoutRedirectUris:0", PostLogoutRedirectUri),
+        new("Identity:WebClient:Secret", WebClientSecret),
     ];
 
     public async Task<T> WithDbAsync<T>(Func<IdentityServiceDbContext, Task<T>> query)
@@ -59,12 +61,12 @@ public sealed class IdentityServiceFactory() : SqliteServiceFactory<Program>("id
 
     /// <summary>Signs a person in as the web front end does and returns the token response (access and refresh tokens).</summary>
     public Task<JsonElement> SignInAsync(string email, string password = DemoPassword, Guid? organisation = null) =>
-        new OAuthBrowser(Browser(), RedirectUri).SignInAsync(email, password, organisation);
+        new OAuthBrowser(Browser(), RedirectUri, WebClientSecret).SignInAsync(email, password, organisation);
 
     public async Task<string> AccessTokenAsync(string email, Guid? organisation = null) =>
         (await SignInAsync(email, organisation: organisation)).GetProperty("access_token").GetString()!;
 
     /// <summary>The browser's way to an authorisation code (see <see cref="OAuthBrowser"/>).</summary>
     public static Task<string> AuthoriseAsync(HttpClient browser, string email, string password, string verifier, Guid? organisation, string scope) =>
-        new OAuthBrowser(browser, RedirectUri).AuthoriseAsync(email, password, verifier, organisation, scope);
+        new OAuthBrowser(browser, RedirectUri, WebClientSecret).AuthoriseAsync(email, password, verifier, organisation, scope);
 }

@@ -58,7 +58,7 @@ public sealed class SignInTests(IdentityServiceFactory factory) : IClassFixture<
         {
             using var refreshed = await factory.CreateClient().PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
             {
-                ["grant_type"] = "refresh_token", ["client_id"] = WebClientRegistration.ClientId, ["refresh_token"] = tokens.GetProperty("refresh_token").GetString()!,
+                ["grant_type"] = "refresh_token", ["client_id"] = WebClientRegistration.ClientId, ["client_secret"] = IdentityServiceFactory.WebClientSecret, ["refresh_token"] = tokens.GetProperty("refresh_token").GetString()!,
             }));
             Assert.Equal(HttpStatusCode.OK, refreshed.StatusCode);
             Assert.Equal("admin", Read(await refreshed.Content.ReadFromJsonAsync<JsonElement>()).Claims.Single(c => c.Type == "organisation_role").Value);
@@ -79,7 +79,7 @@ public sealed class SignInTests(IdentityServiceFactory factory) : IClassFixture<
 
         using var response = await browser.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["grant_type"] = "authorization_code", ["client_id"] = WebClientRegistration.ClientId, ["code"] = code,
+            ["grant_type"] = "authorization_code", ["client_id"] = WebClientRegistration.ClientId, ["client_secret"] = IdentityServiceFactory.WebClientSecret, ["code"] = code,
             ["redirect_uri"] = IdentityServiceFactory.RedirectUri, ["code_verifier"] = new string('w', 50),
         }));
 
@@ -167,7 +167,7 @@ public sealed class SignInTests(IdentityServiceFactory factory) : IClassFixture<
     public async Task Prompt_login_asks_a_signed_in_person_for_the_password_again_once_and_then_issues_the_code()
     {
         var browser = factory.Browser();
-        var oauth = new OAuthBrowser(browser, IdentityServiceFactory.RedirectUri);
+        var oauth = new OAuthBrowser(browser, IdentityServiceFactory.RedirectUri, IdentityServiceFactory.WebClientSecret);
         await oauth.SignInAsync("resident@cocreation.test", IdentityServiceFactory.DemoPassword); // the browser is now signed in
         var challenge = Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.ASCII.GetBytes(new string('v', 50))))
             .TrimEnd('=').Replace('+', '-').Replace('/', '_');
@@ -196,7 +196,7 @@ public sealed class SignInTests(IdentityServiceFactory factory) : IClassFixture<
     public async Task Signing_out_ends_the_session_and_returns_to_the_registered_address_only()
     {
         var browser = factory.Browser();
-        var oauth = new OAuthBrowser(browser, IdentityServiceFactory.RedirectUri);
+        var oauth = new OAuthBrowser(browser, IdentityServiceFactory.RedirectUri, IdentityServiceFactory.WebClientSecret);
         await oauth.SignInAsync("resident@cocreation.test", IdentityServiceFactory.DemoPassword);
 
         using var foreign = await browser.GetAsync($"/connect/endsession?post_logout_redirect_uri={Uri.EscapeDataString("https://evil.example/")}");
@@ -247,7 +247,7 @@ public sealed class SignInTests(IdentityServiceFactory factory) : IClassFixture<
 
         using var refreshed = await factory.CreateClient().PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["grant_type"] = "refresh_token", ["client_id"] = WebClientRegistration.ClientId, ["refresh_token"] = tokens.GetProperty("refresh_token").GetString()!,
+            ["grant_type"] = "refresh_token", ["client_id"] = WebClientRegistration.ClientId, ["client_secret"] = IdentityServiceFactory.WebClientSecret, ["refresh_token"] = tokens.GetProperty("refresh_token").GetString()!,
         }));
         Assert.Equal(["city-unit"], Read(await refreshed.Content.ReadFromJsonAsync<JsonElement>()).Claims.Where(c => c.Type == "role").Select(c => c.Value));
     }

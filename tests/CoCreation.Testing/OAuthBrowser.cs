@@ -11,9 +11,9 @@ namespace CoCreation.Testing;
 /// <summary>
 /// A person signing in to the web front end, step by step as a browser does it: the authorisation code flow with
 /// PKCE, through the identity service's sign-in page. <paramref name="browser"/> must keep cookies and must not follow
-/// redirects (each one is checked).
+/// redirects (each one is checked). The web front end is a confidential client: <paramref name="clientSecret"/> is its secret.
 /// </summary>
-public sealed partial class OAuthBrowser(HttpClient browser, string redirectUri, string clientId = "cocreation-web")
+public sealed partial class OAuthBrowser(HttpClient browser, string redirectUri, string clientSecret, string clientId = "cocreation-web")
 {
     /// <summary>Signs in and exchanges the code: the token response (access, refresh and ID tokens).</summary>
     public async Task<JsonElement> SignInAsync(string email, string password, Guid? organisation = null,
@@ -23,7 +23,7 @@ public sealed partial class OAuthBrowser(HttpClient browser, string redirectUri,
         var code = await AuthoriseAsync(email, password, verifier, organisation, scope);
         using var response = await browser.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["grant_type"] = "authorization_code", ["client_id"] = clientId, ["code"] = code, ["redirect_uri"] = redirectUri, ["code_verifier"] = verifier,
+            ["grant_type"] = "authorization_code", ["client_id"] = clientId, ["client_secret"] = clientSecret, ["code"] = code, ["redirect_uri"] = redirectUri, ["code_verifier"] = verifier,
         }));
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"token endpoint: {(int)response.StatusCode} {body}");

@@ -3,6 +3,7 @@ using CoCreation.Identity.Apis;
 using CoCreation.Identity.Extensions;
 using CoCreation.Identity.Infrastructure;
 using CoCreation.Persistence;
+using Microsoft.AspNetCore.HttpOverrides;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -23,6 +24,9 @@ if (app.Environment.IsDevelopment())
 }
 await WebClientRegistration.SynchroniseAsync(app.Services, app.Configuration, app.Logger);
 
+// Reached through the gateway, the discovery document, the sign-in pages' links and redirects name the address people
+// used (the gateway's), not this service's own port.
+app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedHost | ForwardedHeaders.XForwardedProto });
 app.UseApiConventions();
 app.UseAuthentication();
 app.UseAntiforgery();

@@ -67,8 +67,15 @@ public static class DevelopmentSeed
     {
         foreach (var (email, name, platformRole, organisation, role) in DemoPeople)
         {
-            if (await users.FindByEmailAsync(email) is not null)
+            if (await users.FindByEmailAsync(email) is { } existing)
             {
+                // The data folder may be older than the password (generated anew after the user secrets were
+                // cleared): the demo people always sign in with the one the AppHost gives now.
+                if (!await users.CheckPasswordAsync(existing, password))
+                {
+                    AccountService.ThrowIfFailed(await users.ResetPasswordAsync(existing, await users.GeneratePasswordResetTokenAsync(existing), password), "Identity:DemoUserPassword");
+                    await users.SetLockoutEndDateAsync(existing, null);
+                }
                 continue;
             }
             var user = new PlatformUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, CreatedAt = DateTime.UtcNow };

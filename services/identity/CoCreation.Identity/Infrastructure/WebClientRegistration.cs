@@ -4,9 +4,10 @@ using static OpenIddict.Abstractions.OpenIddictConstants;
 namespace CoCreation.Identity.Infrastructure;
 
 /// <summary>
-/// The web front end's OAuth2 client: public (a browser keeps no secret), authorisation code with PKCE and refresh
-/// tokens, redirect URIs from <c>Identity:WebClient:RedirectUris</c>. Brought in line with the configuration at every
-/// start, so a changed address needs no manual step.
+/// The web front end's OAuth2 client: confidential (the web is a server that keeps its tokens and its secret,
+/// <c>Identity:WebClient:Secret</c>), authorisation code with PKCE and refresh tokens, redirect URIs from
+/// <c>Identity:WebClient:RedirectUris</c>. Brought in line with the configuration at every start, so a changed address
+/// or secret needs no manual step.
 /// </summary>
 public static class WebClientRegistration
 {
@@ -16,22 +17,24 @@ public static class WebClientRegistration
     {
         var redirectUris = configuration.GetSection("Identity:WebClient:RedirectUris").Get<string[]>() ?? [];
         var postLogoutUris = configuration.GetSection("Identity:WebClient:PostLogoutRedirectUris").Get<string[]>() ?? [];
+        var secret = configuration["Identity:WebClient:Secret"];
         await using var scope = services.CreateAsyncScope();
         var applications = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
         var existing = await applications.FindByClientIdAsync(ClientId);
-        if (redirectUris.Length == 0)
+        if (redirectUris.Length == 0 || string.IsNullOrWhiteSpace(secret))
         {
             if (existing is not null)
             {
                 await applications.DeleteAsync(existing);
             }
-            logger.LogInformation("No Identity:WebClient:RedirectUris: the web front end's sign-in is off");
+            logger.LogInformation("No Identity:WebClient:RedirectUris or Identity:WebClient:Secret: the web front end's sign-in is off");
             return;
         }
         var descriptor = new OpenIddictApplicationDescriptor
         {
             ClientId = ClientId,
-            ClientType = ClientTypes.Public,
+            ClientType = ClientTypes.Confidential,
+            ClientSecret = secret, // OpenIddict keeps only its hash
             ConsentType = ConsentTypes.Implicit, // the platform's own front end: no consent screen
             DisplayName = "CoCreation web",
             Permissions =

@@ -1,0 +1,83 @@
+namespace CoCreation.Web.Api;
+
+// The public API's resources as this client reads them (docs/api-guide.md). Enumerations stay the API's kebab-case
+// strings: they are keys into the page texts as they are.
+
+public sealed record CursorPage<T>(IReadOnlyList<T> Items, string? NextCursor);
+
+public sealed record IdeaSummary(
+    Guid Id, string Kind, string Status, string Title, string Summary, IReadOnlyList<string> Themes, IReadOnlyList<string> Environments,
+    IReadOnlyList<string> AgeGroups, IReadOnlyList<string> SoughtCompetences, string Language, Guid? ChallengeId, Guid OwnerOrganisationId,
+    DateTime? PublishedAt, DateTime UpdatedAt, int SupportCount, int CommentCount);
+
+public sealed record Idea(
+    Guid Id, string Kind, string Status, string Title, string Summary, string Description, string DescriptionHtml,
+    IReadOnlyList<string> Themes, IReadOnlyList<string> Environments, IReadOnlyList<string> AgeGroups, IReadOnlyList<string> SoughtCompetences,
+    string Language, Guid? ChallengeId, string OwnerPersonId, Guid OwnerOrganisationId, int Version, DateTime CreatedAt, DateTime UpdatedAt,
+    DateTime? PublishedAt, int SupportCount, int CommentCount, int FollowerCount);
+
+/// <summary>The body of creating and replacing an idea.</summary>
+public sealed record IdeaContent(
+    string Kind, string Title, string Summary, string? Description, IReadOnlyList<string> Themes, IReadOnlyList<string> Environments,
+    IReadOnlyList<string> AgeGroups, IReadOnlyList<string> SoughtCompetences, string Language, Guid? ChallengeId);
+
+public sealed record IdeaVersion(int Number, string Change, string ChangedByPersonId, DateTime ChangedAt, IReadOnlyList<FieldChange> Fields, string? Reason);
+
+public sealed record FieldChange(string Field, string? Before, string? After);
+
+public sealed record Comment(
+    Guid Id, Guid? ParentCommentId, string AuthorPersonId, Guid? AuthorOrganisationId, string Body, string BodyHtml, DateTime CreatedAt,
+    IReadOnlyList<Comment> Replies);
+
+public sealed record TaxonomyNames(string Fi, string Sv, string En)
+{
+    public string In(string language) => language switch { "fi" => Fi, "sv" => Sv, _ => En };
+}
+
+public sealed record TaxonomyTerm(string Code, TaxonomyNames Names, bool Retired);
+
+public sealed record Taxonomy(IReadOnlyList<TaxonomyTerm> Themes, IReadOnlyList<TaxonomyTerm> Environments, IReadOnlyList<TaxonomyTerm> AgeGroups)
+{
+    public static readonly Taxonomy Empty = new([], [], []);
+
+    /// <summary>A code's name in <paramref name="language"/>; the code itself when the term is unknown (retired since).</summary>
+    public string Name(string code, string language) =>
+        Themes.Concat(Environments).Concat(AgeGroups).FirstOrDefault(t => t.Code == code)?.Names.In(language) ?? code;
+}
+
+public sealed record Challenge(
+    Guid Id, string Title, string Summary, string Description, string DescriptionHtml, IReadOnlyList<string> Themes, string Environment,
+    DateOnly OpensOn, DateOnly ClosesOn, string Status, Guid OwnerOrganisationId, DateTime CreatedAt);
+
+public sealed record MatchComponent(string Factor, double Weight, double Value, double Points, IReadOnlyList<string> Matched);
+
+public sealed record PartnerMatch(Guid OrganisationId, string Name, string Type, double Score, IReadOnlyList<MatchComponent> Components);
+
+public sealed record IdeaRecommendation(Guid IdeaId, string Title, string Kind, double Score, IReadOnlyList<MatchComponent> Components);
+
+public sealed record Interest(
+    Guid Id, Guid IdeaId, Guid InterestedOrganisationId, string InterestedPersonId, string Message, Guid? EnvironmentId, string Status,
+    string? Reply, DateTime CreatedAt, DateTime? DecidedAt);
+
+public sealed record OrganisationProfile(
+    Guid Id, string Type, string Name, string Description, string DescriptionHtml, string? BusinessId, IReadOnlyList<string> Competences,
+    IReadOnlyList<string> Offers, IReadOnlyList<string> Themes, IReadOnlyList<string> Languages, string Region, string ContactChannel,
+    string? Website, bool Published, int CompletedProjects, int Version);
+
+public sealed record AvailabilityWindow(DateOnly From, DateOnly To);
+
+public sealed record RealEnvironment(
+    Guid Id, Guid OwnerOrganisationId, string Kind, string Name, string Address, string Area, IReadOnlyList<string> AgeGroups, int Capacity,
+    IReadOnlyList<AvailabilityWindow> Availability, string Rules, string RulesHtml, bool Published, int Version);
+
+public sealed record Notification(Guid Id, string Kind, string Title, string Body, string Link, DateTime CreatedAt, DateTime? ReadAt);
+
+public sealed record NotificationPage(IReadOnlyList<Notification> Items);
+
+public sealed record Project(
+    Guid Id, Guid IdeaId, string Title, string Summary, string Status, Guid OwnerOrganisationId, IReadOnlyList<Guid> PartnerOrganisationIds,
+    Guid? EnvironmentId, DateTime CreatedAt, DateTime? CompletedAt, string? Outcome, int? SuccessRating, string? Reference, int Version);
+
+public sealed record Membership(Guid OrganisationId, string Name, string Role, bool IsCityUnit);
+
+public sealed record Account(string Id, string Email, string DisplayName, bool EmailConfirmed, IReadOnlyList<string> Roles, IReadOnlyList<Membership> Organisations);

@@ -1,0 +1,253 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Authentication;
+
+namespace CoCreation.Web.Api;
+
+/// <summary>
+/// The platform's public API at the gateway, as any partner system calls it: with the signed-in person's access
+/// token, or anonymously. Answers the pages can act on (not found, forbidden, a problem with fields) come back as an
+/// <see cref="ApiResult{T}"/>; an expired session and an unavailable platform are exceptions the web turns into a
+/// sign-in and an error page.
+/// </summary>
+public sealed class PlatformApi(HttpClient http)
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    public Task<ApiResult<CursorPage<IdeaSummary>>> SearchIdeasAsync(IdeaQuery query, CancellationToken cancellationToken = default) =>
+        GetAsync<CursorPage<IdeaSummary>>("/api/v1/ideas" + query.ToQueryString(), cancellationToken);
+
+    public Task<ApiResult<Idea>> GetIdeaAsync(Guid id, CancellationToken cancellationToken = default) =>
+        GetAsync<Idea>($"/api/v1/ideas/{id}", cancellationToken);
+
+    public Task<ApiResult<Idea>> CreateIdeaAsync(IdeaContent content, bool draft, string idempotencyKey, CancellationToken cancellationToken = default) =>
+        SendAsync<Idea>(HttpMethod.Post, "/api/v1/ideas" + (draft ? "?draft=true" : ""), content, cancellationToken, ("Idempotency-Key", idempotencyKey));
+
+    public Task<ApiResult<Idea>> UpdateIdeaAsync(Guid id, int version, IdeaContent content, CancellationToken cancellationToken = default) =>
+        SendAsync<Idea>(HttpMethod.Put, $"/api/v1/ideas/{id}", content, cancellationToken, ("If-Match", $"\"{version}\""));
+
+    public Task<ApiResult<Idea>> PublishIdeaAsync(Guid id, CancellationToken cancellationToken = default) =>
+        SendAsync<Idea>(HttpMethod.Post, $"/api/v1/ideas/{id}/publish", null, cancellationToken);
+
+    public Task<ApiResult<Idea>> WithdrawIdeaAsync(Guid id, CancellationToken cancellationToken = default) =>
+        SendAsync<Idea>(HttpMethod.Post, $"/api/v1/ideas/{id}/withdraw", null, cancellationToken);
+
+    public Task<ApiResult<List<IdeaVersion>>> IdeaVersionsAsync(Guid id, CancellationToken cancellationToken = default) =>
+        GetAsync<List<IdeaVersion>>($"/api/v1/ideas/{id}/versions", cancellationToken);
+
+    public Task<ApiResult<CursorPage<Comment>>> CommentsAsync(Guid id, string? cursor, CancellationToken cancellationToken = default) =>
+        GetAsync<CursorPage<Comment>>($"/api/v1/ideas/{id}/comments{Query.Of(("cursor", cursor))}", cancellationToken);
+
+    public Task<ApiResult<Comment>> AddCommentAsync(Guid id, string body, Guid? parentCommentId, CancellationToken cancellationToken = default) =>
+        SendAsync<Comment>(HttpMethod.Post, $"/api/v1/ideas/{id}/comments", new { body, parentCommentId }, cancellationToken);
+
+    public Task<ApiResult<Unit>> SetSupportAsync(Guid id, bool support, CancellationToken cancellationToken = default) =>
+        SendAsync<Unit>(support ? HttpMethod.Put : HttpMethod.Delete, $"/api/v1/ideas/{id}/support", null, cancellationToken);
+
+    public Task<ApiResult<Unit>> SetFollowAsync(Guid id, bool follow, CancellationToken cancellationToken = default) =>
+        SendAsync<Unit>(follow ? HttpMethod.Put : HttpMethod.Delete, $"/api/v1/ideas/{id}/follow", null, cancellationToken);
+
+    public Task<ApiResult<Unit>> ReportIdeaAsync(Guid id, string reason, string? details, CancellationToken cancellationToken = default) =>
+        SendAsync<Unit>(HttpMethod.Post, $"/api/v1/ideas/{id}/reports", new { reason, details }, cancellationToken);
+
+    public Task<ApiResult<List<PartnerMatch>>> MatchesAsync(Guid ideaId, CancellationToken cancellationToken = default) =>
+        GetAsync<List<PartnerMatch>>($"/api/v1/ideas/{ideaId}/matches?limit=10", cancellationToken);
+
+    public Task<ApiResult<List<Interest>>> InterestsAsync(Guid ideaId, CancellationToken cancellationToken = default) =>
+        GetAsync<List<Interest>>($"/api/v1/ideas/{ideaId}/interests", cancellationToken);
+
+    public Task<ApiResult<Interest>> ExpressInterestAsync(Guid ideaId, string message, Guid? environmentId, string idempotencyKey, CancellationToken cancellationToken = default) =>
+        SendAsync<Interest>(HttpMethod.Post, $"/api/v1/ideas/{ideaId}/interests", new { message, environmentId }, cancellationToken, ("Idempotency-Key", idempotencyKey));
+
+    public Task<ApiResult<Interest>> DecideInterestAsync(Guid ideaId, Guid interestId, bool accept, string? reply, CancellationToken cancellationToken = default) =>
+        SendAsync<Interest>(HttpMethod.Post, $"/api/v1/ideas/{ideaId}/interests/{interestId}/{(accept ? "accept" : "decline")}", new { reply }, cancellationToken);
+
+    public Task<ApiResult<Taxonomy>> TaxonomyAsync(CancellationToken cancellationToken = default) =>
+        GetAsync<Taxonomy>("/api/v1/taxonomy", cancellationToken);
+
+    public Task<ApiResult<CursorPage<Challenge>>> ChallengesAsync(string? status, string? cursor, CancellationToken cancellationToken = default) =>
+        GetAsync<CursorPage<Challenge>>("/api/v1/challenges" + Query.Of(("status", status), ("cursor", cursor)), cancellationToken);
+
+    public Task<ApiResult<Challenge>> GetChallengeAsync(Guid id, CancellationToken cancellationToken = default) =>
+        GetAsync<Challenge>($"/api/v1/challenges/{id}", cancellationToken);
+
+    public Task<ApiResult<CursorPage<OrganisationProfile>>> OrganisationsAsync(string? q, string? type, string? cursor, CancellationToken cancellationToken = default) =>
+        GetAsync<CursorPage<OrganisationProfile>>("/api/v1/organisations" + Query.Of(("q", q), ("type", type), ("cursor", cursor)), cancellationToken);
+
+    public Task<ApiResult<OrganisationProfile>> GetOrganisationAsync(Guid id, CancellationToken cancellationToken = default) =>
+        GetAsync<OrganisationProfile>($"/api/v1/organisations/{id}", cancellationToken);
+
+    public Task<ApiResult<List<IdeaRecommendation>>> RecommendedIdeasAsync(Guid organisationId, CancellationToken cancellationToken = default) =>
+        GetAsync<List<IdeaRecommendation>>($"/api/v1/organisations/{organisationId}/recommended-ideas?limit=20", cancellationToken);
+
+    public Task<ApiResult<CursorPage<RealEnvironment>>> EnvironmentsAsync(string? kind, Guid? organisation, string? cursor, CancellationToken cancellationToken = default) =>
+        GetAsync<CursorPage<RealEnvironment>>("/api/v1/environments" + Query.Of(("kind", kind), ("organisation", organisation?.ToString()), ("cursor", cursor)), cancellationToken);
+
+    public Task<ApiResult<NotificationPage>> NotificationsAsync(CancellationToken cancellationToken = default) =>
+        GetAsync<NotificationPage>("/api/v1/notifications", cancellationToken);
+
+    public Task<ApiResult<Unit>> MarkNotificationReadAsync(Guid id, CancellationToken cancellationToken = default) =>
+        SendAsync<Unit>(HttpMethod.Post, $"/api/v1/notifications/{id}/read", null, cancellationToken);
+
+    public Task<ApiResult<CursorPage<Project>>> ProjectsAsync(string? status, Guid? organisation, string? cursor, CancellationToken cancellationToken = default) =>
+        GetAsync<CursorPage<Project>>("/api/v1/projects" + Query.Of(("status", status), ("organisation", organisation?.ToString()), ("cursor", cursor)), cancellationToken);
+
+    public Task<ApiResult<Project>> GetProjectAsync(Guid id, CancellationToken cancellationToken = default) =>
+        GetAsync<Project>($"/api/v1/projects/{id}", cancellationToken);
+
+    public Task<ApiResult<Project>> StartProjectAsync(Guid ideaId, string title, string? summary, string idempotencyKey, CancellationToken cancellationToken = default) =>
+        SendAsync<Project>(HttpMethod.Post, "/api/v1/projects", new { ideaId, title, summary }, cancellationToken, ("Idempotency-Key", idempotencyKey));
+
+    public Task<ApiResult<Project>> CompleteProjectAsync(Guid id, string outcome, int? successRating, string? reference, CancellationToken cancellationToken = default) =>
+        SendAsync<Project>(HttpMethod.Post, $"/api/v1/projects/{id}/complete", new { outcome, successRating, reference }, cancellationToken);
+
+    public Task<ApiResult<Account>> MyAccountAsync(CancellationToken cancellationToken = default) =>
+        GetAsync<Account>("/api/v1/me", cancellationToken);
+
+    public Task<ApiResult<Unit>> RegisterAsync(string email, string displayName, string password, CancellationToken cancellationToken = default) =>
+        SendAsync<Unit>(HttpMethod.Post, "/api/v1/accounts", new { email, displayName, password }, cancellationToken);
+
+    private Task<ApiResult<T>> GetAsync<T>(string path, CancellationToken cancellationToken) => SendAsync<T>(HttpMethod.Get, path, null, cancellationToken);
+
+    private async Task<ApiResult<T>> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken cancellationToken, params (string Name, string Value)[] headers)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body, options: Json);
+        }
+        foreach (var (name, value) in headers)
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+        HttpResponseMessage response;
+        try
+        {
+            response = await http.SendAsync(request, cancellationToken);
+        }
+        catch (HttpRequestException failure)
+        {
+            throw new PlatformUnavailableException($"The platform's API at {http.BaseAddress} did not answer: {failure.Message}", failure);
+        }
+        using (response)
+        {
+            var status = (int)response.StatusCode;
+            if (response.StatusCode == HttpStatusCode.Unauthorized)
+            {
+                throw new SignInRequiredException();
+            }
+            if (status >= 500)
+            {
+                throw new PlatformUnavailableException($"{method} {path} answered {status}.", null);
+            }
+            if (!response.IsSuccessStatusCode)
+            {
+                var problem = response.Content.Headers.ContentType?.MediaType == "application/problem+json"
+                    ? await response.Content.ReadFromJsonAsync<ApiProblem>(Json, cancellationToken)
+                    : null;
+                return new ApiResult<T>(status, default, problem ?? new ApiProblem(status, response.ReasonPhrase ?? "", null, null));
+            }
+            if (typeof(T) == typeof(Unit) || response.StatusCode == HttpStatusCode.NoContent)
+            {
+                return new ApiResult<T>(status, default, null);
+            }
+            return new ApiResult<T>(status, await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken), null);
+        }
+    }
+}
+
+/// <summary>What an API call gave: the resource, or the problem (RFC 9457) that explains why not.</summary>
+public sealed record ApiResult<T>(int Status, T? Value, ApiProblem? Problem)
+{
+    public bool Succeeded => Problem is null;
+
+    public bool IsNotFound => Status == StatusCodes.Status404NotFound;
+
+    public bool IsForbidden => Status == StatusCodes.Status403Forbidden;
+}
+
+/// <summary>A problem-details answer; <see cref="Errors"/> names the fields that were wrong.</summary>
+public sealed record ApiProblem(int Status, string Title, string? Detail, Dictionary<string, string[]>? Errors)
+{
+    /// <summary>The messages for <paramref name="field"/> (the API's camelCase name), for showing at that field.</summary>
+    public IReadOnlyList<string> For(string field) =>
+        Errors?.FirstOrDefault(e => string.Equals(e.Key, field, StringComparison.OrdinalIgnoreCase)).Value ?? [];
+}
+
+/// <summary>No content: the answer of support, follow, report and mark-as-read.</summary>
+public readonly record struct Unit;
+
+/// <summary>The session ended or the token was refused: the person signs in again, and comes back to the page.</summary>
+public sealed class SignInRequiredException() : Exception("The person's session has ended.");
+
+/// <summary>The gateway or a service behind it is down: an error page that says to try again shortly.</summary>
+public sealed class PlatformUnavailableException(string message, Exception? inner) : Exception(message, inner);
+
+/// <summary>The signed-in person's access token on every call, read from their session on this server.</summary>
+public sealed class AccessTokenHandler(IHttpContextAccessor accessor) : DelegatingHandler
+{
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        if (accessor.HttpContext is { } http)
+        {
+            if (http.User.Identity?.IsAuthenticated == true && await http.GetTokenAsync("access_token") is { Length: > 0 } token)
+            {
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            }
+            // The person's language, so the API can answer in it where it does.
+            request.Headers.AcceptLanguage.ParseAdd(System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName);
+        }
+        return await base.SendAsync(request, cancellationToken);
+    }
+}
+
+public static class Query
+{
+    public static string Of(params (string Name, string? Value)[] parameters) => Of(parameters.AsEnumerable());
+
+    public static string Of(IEnumerable<(string Name, string? Value)> parameters)
+    {
+        var present = parameters.Where(p => !string.IsNullOrWhiteSpace(p.Value)).Select(p => $"{p.Name}={Uri.EscapeDataString(p.Value!)}").ToList();
+        return present.Count == 0 ? "" : "?" + string.Join('&', present);
+    }
+}
+
+/// <summary>Every filter of the idea search, as the search page's form and the API name them.</summary>
+public sealed record IdeaQuery(
+    string? Q = null, string? Kind = null, IReadOnlyList<string>? Theme = null, IReadOnlyList<string>? Environment = null,
+    IReadOnlyList<string>? AgeGroup = null, IReadOnlyList<string>? Status = null, Guid? Challenge = null, Guid? Organisation = null,
+    string? Language = null, string? Sort = null, string? Cursor = null, int? Limit = null)
+{
+    public string ToQueryString() => Query.Of(Parameters());
+
+    public IEnumerable<(string Name, string? Value)> Parameters()
+    {
+        yield return ("q", Q);
+        yield return ("kind", Kind);
+        foreach (var theme in Theme ?? [])
+        {
+            yield return ("theme", theme);
+        }
+        foreach (var environment in Environment ?? [])
+        {
+            yield return ("environment", environment);
+        }
+        foreach (var ageGroup in AgeGroup ?? [])
+        {
+            yield return ("ageGroup", ageGroup);
+        }
+        foreach (var status in Status ?? [])
+        {
+            yield return ("status", status);
+        }
+        yield return ("challenge", Challenge?.ToString());
+        yield return ("organisation", Organisation?.ToString());
+        yield return ("language", Language);
+        yield return ("sort", Sort);
+        yield return ("cursor", Cursor);
+        yield return ("limit", Limit?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+}

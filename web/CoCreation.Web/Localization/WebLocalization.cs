@@ -1,0 +1,75 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Localization;
+
+namespace CoCreation.Web.Localization;
+
+/// <summary>
+/// Finnish, Swedish and English. A first visit follows the browser's <c>Accept-Language</c>, with Finnish as the
+/// default; a choice made on any page is remembered in a cookie and wins from then on.
+/// </summary>
+public static class WebLocalization
+{
+    public static readonly IReadOnlyList<string> Languages = ["fi", "sv", "en"];
+
+    public static IHostApplicationBuilder AddWebLocalization(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
+        builder.Services.Configure<RequestLocalizationOptions>(options =>
+        {
+            var cultures = Languages.Select(CultureInfo.GetCultureInfo).ToList();
+            options.DefaultRequestCulture = new RequestCulture("fi");
+            options.SupportedCultures = cultures;
+            options.SupportedUICultures = cultures;
+            options.FallBackToParentCultures = true;
+            options.FallBackToParentUICultures = true;
+            // The remembered choice, then the browser's; no query string, so a shared link does not switch a reader's language.
+            options.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
+        });
+        builder.Services.AddSingleton<CityTime>();
+        return builder;
+    }
+
+    /// <summary><c>/language?code=sv&amp;returnUrl=/ideas</c>: remember the choice for a year and go back to the page.</summary>
+    public static IEndpointRouteBuilder MapLanguageSwitch(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/language", (HttpContext http, string? code, string? returnUrl) =>
+        {
+            if (code is null || !Languages.Contains(code))
+            {
+                return Results.Redirect(SignIn.WebSignIn.LocalOrHome(returnUrl));
+            }
+            http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(code)),
+                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
+            return Results.Redirect(SignIn.WebSignIn.LocalOrHome(returnUrl));
+        });
+        return routes;
+    }
+
+    /// <summary>The language the page is in: fi, sv or en.</summary>
+    public static string Current => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+
+    /// <summary>Each language named in itself, as a language switcher should.</summary>
+    public static string Endonym(string code) => code switch
+    {
+        "fi" => "Suomi",
+        "sv" => "Svenska",
+        _ => "English",
+    };
+}
+
+/// <summary>Dates and times in the city's time zone (<c>City:TimeZone</c>) and the page's language.</summary>
+public sealed class CityTime(IConfiguration configuration)
+{
+    private readonly TimeZoneInfo _zone = TimeZoneInfo.FindSystemTimeZoneById(configuration["City:TimeZone"] ?? "Europe/Helsinki");
+
+    public DateTime Local(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), _zone);
+
+    public string Date(DateTime utc) => Local(utc).ToString("d", CultureInfo.CurrentCulture);
+
+    public string DateAndTime(DateTime utc) => Local(utc).ToString("g", CultureInfo.CurrentCulture);
+
+    public static string Date(DateOnly date) => date.ToString("d", CultureInfo.CurrentCulture);
+
+    public static string Number(double value, int decimals = 0) => value.ToString("N" + decimals, CultureInfo.CurrentCulture);
+}

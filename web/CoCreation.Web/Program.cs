@@ -1,0 +1,47 @@
+using CoCreation.Web;
+using CoCreation.Web.Api;
+using CoCreation.Web.Components;
+using CoCreation.Web.Localization;
+using CoCreation.Web.SignIn;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddWebSignIn();
+builder.AddWebLocalization();
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddTransient<AccessTokenHandler>();
+builder.Services.AddHttpClient<PlatformApi>((services, http) =>
+        http.BaseAddress = new Uri(services.GetRequiredService<WebSettings>().PublicBaseUrl))
+    .AddHttpMessageHandler<AccessTokenHandler>();
+builder.Services.AddSingleton<FormRescue>();
+builder.Services.AddMemoryCache();
+builder.Services.AddScoped<TaxonomyCache>();
+builder.Services.AddRazorComponents();
+if (builder.Configuration["Web:DataProtectionKeysPath"] is { Length: > 0 } keys)
+{
+    // Kept across restarts, so session cookies and anti-forgery tokens stay valid when the web restarts.
+    builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(keys)).SetApplicationName("CoCreation.Web");
+}
+
+var app = builder.Build();
+
+// People reach the web through the gateway: the address they used (for sign-in's redirect URI) comes from its headers.
+app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost });
+app.UseWebErrorPages();
+app.UseRequestLocalization();
+app.UseSecurityHeaders();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+app.MapStaticAssets();
+app.MapDefaultEndpoints();
+app.MapWebSignIn();
+app.MapLanguageSwitch();
+app.MapRazorComponents<App>();
+
+await app.RunAsync();
+
+public partial class Program;

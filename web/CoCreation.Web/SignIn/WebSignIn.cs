@@ -1,0 +1,137 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+
+namespace CoCreation.Web.SignIn;
+
+/// <summary>
+/// Sign-in for people (backend for frontend): OpenID Connect's authorisation code flow with PKCE against the identity
+/// service, reached at the platform's public address, as the confidential client <c>cocreation-web</c>. The browser
+/// holds only a session cookie; the tokens stay on this server (<see cref="ServerSideTicketStore"/>) and are
+/// refreshed here before they expire (<see cref="TokenRefresh"/>).
+/// </summary>
+public static class WebSignIn
+{
+    public const string ClientId = "cocreation-web";
+
+    /// <summary>The authorisation request parameter the identity service reads to pick the organisation acted for.</summary>
+    public const string OrganisationParameter = "organisation_id";
+
+    /// <summary>Claims as the identity service names them.</summary>
+    public const string NameClaim = "name";
+    public const string RoleClaim = "role";
+    public const string OrganisationClaim = "organisation_id";
+    public const string OrganisationRoleClaim = "organisation_role";
+
+    private static readonly string[] IdentityScopes = ["openid", "profile", "email", "roles", "offline_access"];
+
+    private static readonly string[] ApiScopes =
+        ["ideas.read", "ideas.write", "organisations.read", "organisations.write", "projects.read", "projects.write", "notifications.read"];
+
+    public static IHostApplicationBuilder AddWebSignIn(this IHostApplicationBuilder builder)
+    {
+        var settings = WebSettings.Read(builder.Configuration);
+        builder.Services.AddSingleton(settings);
+        builder.Services.AddDistributedMemoryCache();
+        builder.Services.AddSingleton<ServerSideTicketStore>();
+        builder.Services.AddSingleton<TokenRefresh>();
+        builder.Services.AddHttpClient(TokenRefresh.HttpClientName);
+        builder.Services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = CookieAuthenticationDefaults.AuthenticationScheme;
+                options.DefaultChallengeScheme = OpenIdConnectDefaults.AuthenticationScheme;
+            })
+            .AddCookie(cookie =>
+            {
+                cookie.Cookie.Name = "cocreation.session";
+                cookie.Cookie.HttpOnly = true;
+                cookie.Cookie.SameSite = SameSiteMode.Lax;
+                cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+                cookie.SlidingExpiration = true;
+                cookie.AccessDeniedPath = "/forbidden";
+            })
+            .AddOpenIdConnect(oidc =>
+            {
+                oidc.Authority = settings.PublicBaseUrl + "/";
+                oidc.RequireHttpsMetadata = settings.PublicBaseUrl.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
+                oidc.ClientId = ClientId;
+                oidc.ClientSecret = settings.ClientSecret;
+                oidc.ResponseType = OpenIdConnectResponseType.Code;
+                // The code comes back in the query: form_post needs a script to post itself, and the pages work without one.
+                oidc.ResponseMode = OpenIdConnectResponseMode.Query;
+                oidc.UsePkce = true;
+                oidc.SaveTokens = true; // into the server-side ticket, never into the browser
+                oidc.CallbackPath = "/signin-callback";
+                oidc.SignedOutCallbackPath = "/signout-callback";
+                oidc.SignedOutRedirectUri = "/";
+                oidc.GetClaimsFromUserInfoEndpoint = false;
+                oidc.MapInboundClaims = false;
+                oidc.TokenValidationParameters.NameClaimType = NameClaim;
+                oidc.TokenValidationParameters.RoleClaimType = RoleClaim;
+                oidc.Scope.Clear();
+                foreach (var scope in IdentityScopes.Concat(ApiScopes))
+                {
+                    oidc.Scope.Add(scope);
+                }
+                oidc.Events.OnRedirectToIdentityProvider = context =>
+                {
+                    if (context.Properties.Items.TryGetValue(OrganisationParameter, out var organisation) && organisation is { Length: > 0 })
+                    {
+                        context.ProtocolMessage.SetParameter(OrganisationParameter, organisation);
+                    }
+                    // The sign-in page speaks the language the person chose here.
+                    context.ProtocolMessage.UiLocales = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+                    return Task.CompletedTask;
+                };
+                oidc.Events.OnRemoteFailure = context =>
+                {
+                    // A refused or abandoned sign-in is a page in the person's language, not an exception.
+                    context.Response.Redirect("/signin-failed");
+                    context.HandleResponse();
+                    return Task.CompletedTask;
+                };
+            });
+        builder.Services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
+            .Configure<ServerSideTicketStore, TokenRefresh>((cookie, store, refresh) =>
+            {
+                cookie.SessionStore = store;
+                cookie.Events.OnValidatePrincipal = refresh.ValidateAsync;
+            });
+        builder.Services.AddAuthorization();
+        builder.Services.AddCascadingAuthenticationState();
+        return builder;
+    }
+
+    /// <summary>Sign in, sign out (which ends the identity session too), and acting for another organisation.</summary>
+    public static IEndpointRouteBuilder MapWebSignIn(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/signin", (string? returnUrl) => Results.Challenge(
+            new AuthenticationProperties { RedirectUri = LocalOrHome(returnUrl) }, [OpenIdConnectDefaults.AuthenticationScheme]));
+        // A POST with the anti-forgery token: a link or an image elsewhere must not sign anyone out.
+        routes.MapPost("/signout", () => Results.SignOut(
+            new AuthenticationProperties { RedirectUri = "/" },
+            [CookieAuthenticationDefaults.AuthenticationScheme, OpenIdConnectDefaults.AuthenticationScheme])).RequireAuthorization();
+        routes.MapPost("/switch-organisation", (HttpContext http, [Microsoft.AspNetCore.Mvc.FromForm] Guid organisation, [Microsoft.AspNetCore.Mvc.FromForm] string? returnUrl) =>
+        {
+            var properties = new AuthenticationProperties { RedirectUri = LocalOrHome(returnUrl) };
+            properties.Items[OrganisationParameter] = organisation.ToString();
+            return Results.Challenge(properties, [OpenIdConnectDefaults.AuthenticationScheme]);
+        }).RequireAuthorization();
+        return routes;
+    }
+
+    /// <summary>Only back into this site: an open redirect would lend our address to phishing.</summary>
+    public static string LocalOrHome(string? url) =>
+        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
+            ? url
+            : "/";
+
+    public static Guid? ActingOrganisation(this ClaimsPrincipal user) =>
+        Guid.TryParse(user.FindFirst(OrganisationClaim)?.Value, out var id) ? id : null;
+
+    public static bool IsOrganisationAdmin(this ClaimsPrincipal user) => user.FindFirst(OrganisationRoleClaim)?.Value == "admin";
+}
