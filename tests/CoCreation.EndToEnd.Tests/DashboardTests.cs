@@ -12,7 +12,7 @@ namespace CoCreation.EndToEnd.Tests;
 [Collection(DashboardCollection.Name)]
 public sealed class DashboardTests(PlatformFixture platform)
 {
-    private static readonly string[] Resources = ["messaging", "identity", "ideas", "partner-matching", "projects", "notifications", "gateway"];
+    private static readonly string[] Resources = ["messaging", "identity", "ideas", "partner-matching", "projects", "notifications", "web", "gateway"];
 
     [Fact]
     public async Task The_dashboard_lists_every_resource_running_and_healthy()

@@ -27,6 +27,7 @@ public sealed partial class PlatformFixture : IAsyncLifetime
 
     private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), "cocreation-e2e-" + Guid.NewGuid().ToString("N")[..8]);
     private readonly ConcurrentQueue<string> _notificationsLog = new();
+    private readonly ConcurrentQueue<string> _webLog = new();
     private readonly int _brokerPort = FreePort();
 
     public DistributedApplication App { get; private set; } = null!;
@@ -84,7 +85,8 @@ public sealed partial class PlatformFixture : IAsyncLifetime
         await App.StartAsync(timeout.Token);
         // Watching ends by itself when the application is disposed.
         _ = CollectLogAsync("notifications", _notificationsLog);
-        foreach (var resource in Services.Append("messaging").Append("gateway"))
+        _ = CollectLogAsync("web", _webLog);
+        foreach (var resource in Services.Append("messaging").Append("web").Append("gateway"))
         {
             await App.ResourceNotifications.WaitForResourceHealthyAsync(resource, timeout.Token);
         }
@@ -128,6 +130,9 @@ public sealed partial class PlatformFixture : IAsyncLifetime
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         await App.ResourceNotifications.WaitForResourceHealthyAsync(name, timeout.Token);
     }
+
+    /// <summary>The web front end's last log lines, for a failed browser test to show what the server saw.</summary>
+    public string WebLogTail(int lines = 400) => string.Join(Environment.NewLine, _webLog.TakeLast(lines));
 
     /// <summary>The confirmation link the notifications service logged for <paramref name="email"/> (bounded wait).</summary>
     public async Task<string> WaitForMailedLinkAsync(string email)

@@ -16,8 +16,9 @@ public static class WebPipeline
     /// </summary>
     public static WebApplication UseWebErrorPages(this WebApplication app)
     {
-        app.UseStatusCodePagesWithReExecute("/error/{0}");
-        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/error/500", StatusCodeSelector = StatusOf });
+        // Each error page renders in a scope of its own: the failed render's services (its navigation state) are spent.
+        app.UseStatusCodePagesWithReExecute("/error/{0}", createScopeForStatusCodePages: true);
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/error/500", StatusCodeSelector = StatusOf, CreateScopeForErrors = true });
         app.Use(async (http, next) =>
         {
             try

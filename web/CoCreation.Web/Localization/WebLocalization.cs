@@ -65,11 +65,14 @@ public sealed class CityTime(IConfiguration configuration)
 
     public DateTime Local(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), _zone);
 
-    public string Date(DateTime utc) => Local(utc).ToString("d", CultureInfo.CurrentCulture);
+    public string Date(DateTime utc) => Local(utc).ToString("d", Format);
 
-    public string DateAndTime(DateTime utc) => Local(utc).ToString("g", CultureInfo.CurrentCulture);
+    public string DateAndTime(DateTime utc) => Local(utc).ToString("g", Format);
 
-    public static string Date(DateOnly date) => date.ToString("d", CultureInfo.CurrentCulture);
+    public static string Date(DateOnly date) => date.ToString("d", Format);
 
-    public static string Number(double value, int decimals = 0) => value.ToString("N" + decimals, CultureInfo.CurrentCulture);
+    public static string Number(double value, int decimals = 0) => value.ToString("N" + decimals, Format);
+
+    /// <summary>The language's conventions as written in Finland: 1.12.2026 in Finnish and Swedish, 01/12/2026 in English.</summary>
+    private static CultureInfo Format => CultureInfo.GetCultureInfo(WebLocalization.Current switch { "fi" => "fi-FI", "sv" => "sv-FI", _ => "en-GB" });
 }

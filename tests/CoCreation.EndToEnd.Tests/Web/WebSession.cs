@@ -1,0 +1,80 @@
+using Microsoft.Playwright;
+
+namespace CoCreation.EndToEnd.Tests.Web;
+
+/// <summary>
+/// A person at the web front end in their own browser context (their own cookies), reached through the gateway as
+/// people reach it. Signing in goes through the identity service's page, as a person does it.
+/// </summary>
+public sealed class WebSession(IBrowserContext context, IPage page, Uri gateway) : IAsyncDisposable
+{
+    public IPage Page => page;
+
+    public Uri Gateway => gateway;
+
+    public static async Task<WebSession> OpenAsync(ChromiumBrowser browser, PlatformFixture platform, string locale = "en-GB")
+    {
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = platform.GatewayUrl.ToString(),
+            Locale = locale,
+            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+        });
+        context.SetDefaultTimeout(20_000);
+        return new WebSession(context, await context.NewPageAsync(), platform.GatewayUrl);
+    }
+
+    /// <summary>A person who signs in on the identity service's page and comes back to the web.</summary>
+    public static async Task<WebSession> SignedInAsync(ChromiumBrowser browser, PlatformFixture platform, string email, string locale = "en-GB")
+    {
+        var session = await OpenAsync(browser, platform, locale);
+        await session.SignInAsync(email, platform.DemoUserPassword);
+        return session;
+    }
+
+    public async Task SignInAsync(string email, string password)
+    {
+        await page.GotoAsync("/signin?returnUrl=/me");
+        await page.Locator("#email").FillAsync(email);
+        await page.Locator("#password").FillAsync(password);
+        await page.Locator("button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/me");
+    }
+
+    /// <summary>Opens a page and checks it answered with <paramref name="status"/>: an error page is never mistaken for the page.</summary>
+    public async Task<IResponse> GotoAsync(string path, int status = 200)
+    {
+        var response = await page.GotoAsync(path) ?? throw new InvalidOperationException($"{path} gave no response.");
+        Assert.True(response.Status == status, $"{path}: {response.Status}, expected {status}. {await page.Locator("main").InnerTextAsync()}");
+        return response;
+    }
+
+    /// <summary>
+    /// Reloads <paramref name="path"/> until <paramref name="text"/> appears: for what arrives over the broker. Fails
+    /// with the page's text when it does not appear in time.
+    /// </summary>
+    public async Task ReloadUntilAsync(string path, string text, TimeSpan? within = null)
+    {
+        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(60));
+        while (true)
+        {
+            await GotoAsync(path);
+            var content = await page.Locator("main").InnerTextAsync();
+            if (content.Contains(text, StringComparison.Ordinal))
+            {
+                return;
+            }
+            if (DateTime.UtcNow > deadline)
+            {
+                Assert.Fail($"\"{text}\" did not appear on {path} within {(within ?? TimeSpan.FromSeconds(60)).TotalSeconds} s. The page said:\n{content}");
+            }
+            await Task.Delay(1000);
+        }
+    }
+
+    /// <summary>A screenshot for the README and for anyone reading a failed run: bin/.../screenshots/web-NAME.png.</summary>
+    public Task ScreenshotAsync(string name) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", $"web-{name}.png"), FullPage = true });
+
+    public async ValueTask DisposeAsync() => await context.CloseAsync();
+}
