@@ -12,10 +12,11 @@ public sealed class WebSession(IBrowserContext context, IPage page, Uri gateway)
 
     public Uri Gateway => gateway;
 
-    public static async Task<WebSession> OpenAsync(ChromiumBrowser browser, PlatformFixture platform, string locale = "en-GB")
+    public static async Task<WebSession> OpenAsync(ChromiumBrowser browser, PlatformFixture platform, string locale = "en-GB", bool bypassContentSecurityPolicy = false)
     {
         var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
+            BypassCSP = bypassContentSecurityPolicy,
             BaseURL = platform.GatewayUrl.ToString(),
             Locale = locale,
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },

@@ -1,0 +1,92 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace CoCreation.EndToEnd.Tests.Web;
+
+/// <summary>
+/// axe-core's WCAG 2.1 A and AA rules on every page, in Finnish, Swedish and English, signed out and signed in. A
+/// serious or critical violation fails the audit; the others are counted and written to the output and to
+/// bin/.../screenshots/accessibility-audit.txt.
+/// </summary>
+[Collection(PlatformCollection.Name)]
+public sealed class AccessibilityAuditTests(PlatformFixture platform, ITestOutputHelper output)
+{
+    private static readonly AxeRunOptions Wcag21AA = new()
+    {
+        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+    };
+
+    [Fact]
+    public async Task Every_page_in_every_language_signed_in_and_out_has_no_serious_or_critical_violation()
+    {
+        var content = await DemoContent.EnsureAsync(platform);
+        string[] publicPages =
+        [
+            "/", "/ideas", $"/ideas?q=canteen&theme=learning-and-teaching&kind=need&sort=most-supported", $"/ideas/{content.IdeaId}",
+            "/challenges", $"/challenges/{content.ChallengeId}", "/organisations", $"/organisations/{DemoOrganisations.Company}",
+            "/environments", "/projects", $"/projects/{content.ProjectId}", "/register", "/signin-failed", "/no-such-page",
+            $"/ideas/{Guid.NewGuid()}", "/account/login",
+        ];
+        string[] signedInPages =
+        [
+            "/ideas/new", $"/ideas/{content.IdeaId}/edit", "/recommended", "/notifications", "/me",
+        ];
+
+        await using var browser = await Chromium.LaunchAsync();
+        var findings = new List<string>();
+        var others = new Dictionary<string, int>();
+        var audited = 0;
+        foreach (var signedIn in new[] { false, true })
+        {
+            await using var session = await OpenAsync(browser, signedIn);
+            foreach (var language in new[] { "fi", "sv", "en" })
+            {
+                await session.Page.GotoAsync($"/language?code={language}&returnUrl=/");
+                foreach (var path in signedIn ? publicPages.Concat(signedInPages) : publicPages)
+                {
+                    await session.Page.GotoAsync(path);
+                    var result = await session.Page.RunAxe(Wcag21AA);
+                    // A page that checked nothing would pass silently: each must have passed rules to count.
+                    Assert.True(result.Passes.Length > 10, $"axe checked almost nothing on {path}: {result.Passes.Length} rules passed.");
+                    audited++;
+                    foreach (var violation in result.Violations)
+                    {
+                        var where = $"{(signedIn ? "signed in" : "signed out")} {language} {path}: {violation.Id} ({violation.Impact}) {violation.Help} at " +
+                            string.Join(" | ", violation.Nodes.Take(3).Select(n => n.Html));
+                        if (violation.Impact is "serious" or "critical")
+                        {
+                            findings.Add(where);
+                        }
+                        else
+                        {
+                            others[$"{violation.Id} ({violation.Impact})"] = others.GetValueOrDefault($"{violation.Id} ({violation.Impact})") + violation.Nodes.Length;
+                            output.WriteLine(where);
+                        }
+                    }
+                }
+            }
+        }
+
+        var report = $"{audited} page audits (WCAG 2.1 A and AA rules of axe-core).{Environment.NewLine}" +
+            $"Serious or critical: {findings.Count}{Environment.NewLine}" +
+            $"Other violations (rule, impact: nodes): {(others.Count == 0 ? "none" : string.Join(", ", others.Select(o => $"{o.Key}: {o.Value}")))}";
+        output.WriteLine(report);
+        Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots"));
+        await File.WriteAllTextAsync(Path.Combine(AppContext.BaseDirectory, "screenshots", "accessibility-audit.txt"),
+            report + Environment.NewLine + string.Join(Environment.NewLine, findings));
+        Assert.True(findings.Count == 0, string.Join(Environment.NewLine, findings));
+    }
+
+    private async Task<WebSession> OpenAsync(ChromiumBrowser browser, bool signedIn)
+    {
+        // axe runs as a script the pages' own policy would refuse; the pages themselves are unchanged.
+        var session = await WebSession.OpenAsync(browser, platform, bypassContentSecurityPolicy: true);
+        if (signedIn)
+        {
+            await session.SignInAsync("school@cocreation.test", platform.DemoUserPassword);
+        }
+        return session;
+    }
+}

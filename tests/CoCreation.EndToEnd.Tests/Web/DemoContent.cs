@@ -1,0 +1,105 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace CoCreation.EndToEnd.Tests.Web;
+
+/// <summary>
+/// Something on every page for the audit and the language tests, arranged through the public API once per platform:
+/// an open challenge, a need answering it, a comment with a reply, and a completed project from an accepted interest.
+/// The people act through the development headers, as the demo organisations' members.
+/// </summary>
+public sealed record DemoContent(Guid ChallengeId, Guid IdeaId, Guid ProjectId)
+{
+    private static readonly SemaphoreSlim Once = new(1, 1);
+    private static (PlatformFixture Platform, DemoContent Content)? _arranged;
+
+    public static async Task<DemoContent> EnsureAsync(PlatformFixture platform)
+    {
+        await DemoOrganisations.EnsureProfilesAsync(platform);
+        await Once.WaitAsync();
+        try
+        {
+            if (_arranged is { } arranged && ReferenceEquals(arranged.Platform, platform))
+            {
+                return arranged.Content;
+            }
+            var content = await ArrangeAsync(platform);
+            _arranged = (platform, content);
+            return content;
+        }
+        finally
+        {
+            Once.Release();
+        }
+    }
+
+    private static async Task<DemoContent> ArrangeAsync(PlatformFixture platform)
+    {
+        var gateway = platform.Gateway;
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var challenge = await SendAsync(gateway, HttpMethod.Post, "/api/v1/challenges", School(), new
+        {
+            title = "Quieter lunch breaks", summary = "How could the school canteen be calmer at lunch?", description = "Ideas welcome from **anyone**.",
+            themes = new[] { "learning-and-teaching" }, environment = "school", opensOn = today.AddDays(-1), closesOn = today.AddDays(30),
+        });
+        var idea = await SendAsync(gateway, HttpMethod.Post, "/api/v1/ideas", School(), new
+        {
+            kind = "need", title = "Sound-absorbing canteen", summary = "Panels and habits that make the canteen quieter.",
+            description = "We measured **85 dB** at noon.", themes = new[] { "learning-and-teaching" }, environments = new[] { "school" },
+            soughtCompetences = new[] { "acoustics", "game design" }, language = "en", challengeId = challenge.GetProperty("id").GetGuid(),
+        });
+        var ideaId = idea.GetProperty("id").GetGuid();
+        var comment = await SendAsync(gateway, HttpMethod.Post, $"/api/v1/ideas/{ideaId}/comments", Company(), new { body = "We could *measure* it together." });
+        await SendAsync(gateway, HttpMethod.Post, $"/api/v1/ideas/{ideaId}/comments", School(), new { body = "Yes please!", parentCommentId = comment.GetProperty("id").GetGuid() });
+
+        // Partner matching learns of the idea over the broker: interest is possible once it has.
+        var interest = await RetryAsync(() => TrySendAsync(gateway, HttpMethod.Post, $"/api/v1/ideas/{ideaId}/interests", Company(), new { message = "We build quiet spaces." }));
+        await SendAsync(gateway, HttpMethod.Post, $"/api/v1/ideas/{ideaId}/interests/{interest.GetProperty("id").GetGuid()}/accept", School(), new { reply = "Welcome!" });
+        var project = await RetryAsync(() => TrySendAsync(gateway, HttpMethod.Post, "/api/v1/projects", School(), new { ideaId, title = "Quiet canteen", summary = "Panels and new habits." }));
+        var projectId = project.GetProperty("id").GetGuid();
+        await SendAsync(gateway, HttpMethod.Post, $"/api/v1/projects/{projectId}/complete", School(), new
+        {
+            outcome = "The canteen is 12 dB quieter.", successRating = 4, reference = "Careful measurements and good humour.",
+        });
+        return new DemoContent(challenge.GetProperty("id").GetGuid(), ideaId, projectId);
+    }
+
+    private static (string Person, Guid Organisation, string Roles) School() => ("demo-school-teacher", DemoOrganisations.School, "city-unit");
+
+    private static (string Person, Guid Organisation, string Roles) Company() => ("demo-company-lead", DemoOrganisations.Company, "");
+
+    private static async Task<JsonElement> SendAsync(HttpClient gateway, HttpMethod method, string path, (string Person, Guid Organisation, string Roles) actor, object body) =>
+        await TrySendAsync(gateway, method, path, actor, body) ?? throw new InvalidOperationException($"{method} {path} was refused; see the message above.");
+
+    private static async Task<JsonElement?> TrySendAsync(HttpClient gateway, HttpMethod method, string path, (string Person, Guid Organisation, string Roles) actor, object body)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body) }.AsPerson(actor.Person, actor.Organisation);
+        if (actor.Roles.Length > 0)
+        {
+            request.Headers.Add("X-Dev-Roles", actor.Roles);
+        }
+        using var response = await gateway.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        if (response.StatusCode is HttpStatusCode.Conflict or HttpStatusCode.NotFound || (int)response.StatusCode == 422)
+        {
+            return null; // not there yet: the event is still on its way
+        }
+        Assert.True(response.IsSuccessStatusCode, $"{method} {path}: {(int)response.StatusCode} {text}");
+        return text.Length == 0 ? default(JsonElement) : JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    private static async Task<JsonElement> RetryAsync(Func<Task<JsonElement?>> attempt)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            if (await attempt() is { } done)
+            {
+                return done;
+            }
+            Assert.True(DateTime.UtcNow < deadline, "The idea's events did not reach partner matching and projects within 60 s.");
+            await Task.Delay(500);
+        }
+    }
+}
