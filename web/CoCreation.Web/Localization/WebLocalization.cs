@@ -74,5 +74,14 @@ public sealed class CityTime(IConfiguration configuration)
     public static string Number(double value, int decimals = 0) => value.ToString("N" + decimals, Format);
 
     /// <summary>The language's conventions as written in Finland: 1.12.2026 in Finnish and Swedish, 01/12/2026 in English.</summary>
-    private static CultureInfo Format => CultureInfo.GetCultureInfo(WebLocalization.Current switch { "fi" => "fi-FI", "sv" => "sv-FI", _ => "en-GB" });
+    private static CultureInfo Format => WebLocalization.Current switch { "fi" => Finnish, "sv" => FinlandSwedish, _ => English };
+
+    private static readonly CultureInfo Finnish = CultureInfo.GetCultureInfo("fi-FI");
+    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
+
+    /// <summary>ICU writes sv-FI dates as 2026-12-01; Swedish in Finland writes them as Finnish does.</summary>
+    private static readonly CultureInfo FinlandSwedish = CultureInfo.ReadOnly(new CultureInfo("sv-FI")
+    {
+        DateTimeFormat = { ShortDatePattern = "d.M.yyyy", ShortTimePattern = "H.mm" },
+    });
 }
