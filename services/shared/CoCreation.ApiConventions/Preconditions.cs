@@ -26,15 +26,15 @@ public static class Preconditions
     /// Checks <c>If-Match</c> against the resource's current version. Returns null when the update may go ahead,
     /// otherwise the 428 or 412 problem to answer with.
     /// </summary>
-    public static IResult? CheckIfMatch(HttpContext http, int currentVersion)
+    public static PreconditionProblem? CheckIfMatch(HttpContext http, int currentVersion)
     {
         var ifMatch = http.Request.Headers.IfMatch;
         if (ifMatch.Count == 0)
         {
-            return TypedResults.Problem(
+            return new(TypedResults.Problem(
                 title: "This update needs If-Match.",
                 detail: "Read the resource first and send its ETag in the If-Match header, so that you cannot overwrite a change you have not seen.",
-                statusCode: StatusCodes.Status428PreconditionRequired);
+                statusCode: StatusCodes.Status428PreconditionRequired));
         }
         var current = ETagFor(currentVersion);
         if (EntityTagHeaderValue.TryParseList(ifMatch, out var tags) && tags.Any(t => !t.IsWeak && (t.Tag == "*" || t.Tag.Equals(current, StringComparison.Ordinal))))
@@ -42,9 +42,9 @@ public static class Preconditions
             return null;
         }
         http.Response.Headers.ETag = current;
-        return TypedResults.Problem(
+        return new(TypedResults.Problem(
             title: "The resource changed since you read it.",
             detail: $"Your If-Match is {ifMatch}, the current ETag is {current}. Read it again, re-apply your change and retry.",
-            statusCode: StatusCodes.Status412PreconditionFailed);
+            statusCode: StatusCodes.Status412PreconditionFailed));
     }
 }

@@ -5,23 +5,23 @@ namespace CoCreation.ApiConventions;
 /// <summary>The problem responses handlers return themselves, worded the same on every service.</summary>
 public static class Problems
 {
-    public static IResult NotFound(string what, object id) => TypedResults.Problem(
+    public static NotFoundProblem NotFound(string what, object id) => new(TypedResults.Problem(
         title: $"No such {what}.",
         detail: $"There is no {what} with id {id}, or you may not see it.",
-        statusCode: StatusCodes.Status404NotFound);
+        statusCode: StatusCodes.Status404NotFound));
 
-    public static IResult Forbidden(string title, string detail) => TypedResults.Problem(
-        title: title, detail: detail, statusCode: StatusCodes.Status403Forbidden);
+    public static ForbiddenProblem Forbidden(string title, string detail) => new(TypedResults.Problem(
+        title: title, detail: detail, statusCode: StatusCodes.Status403Forbidden));
 
-    public static IResult NeedsOrganisation(string action) => Forbidden(
+    public static ForbiddenProblem NeedsOrganisation(string action) => Forbidden(
         $"{action} is done on behalf of an organisation.",
         $"Act for an organisation (the header {ActingParty.OrganisationHeader} in development; a token with an organisation claim otherwise).");
 
-    public static IResult OnlyOwnerOrganisation(string what) => Forbidden(
+    public static ForbiddenProblem OnlyOwnerOrganisation(string what) => Forbidden(
         $"Only the organisation that owns this {what} may do that.",
         $"Act for the {what}'s owner organisation.");
 
-    public static IResult OnlyModerators() => Forbidden(
+    public static ForbiddenProblem OnlyModerators() => Forbidden(
         "Only moderators may do that.",
         "This action needs the moderator or administrator role.");
 }

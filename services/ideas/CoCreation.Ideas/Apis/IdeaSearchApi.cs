@@ -2,6 +2,7 @@ using CoCreation.ApiConventions;
 using CoCreation.Ideas.Infrastructure;
 using CoCreation.Ideas.Model;
 using CoCreation.IntegrationEvents;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,24 +14,10 @@ namespace CoCreation.Ideas.Apis;
 /// </summary>
 public static class IdeaSearchApi
 {
-    public static async Task<IResult> SearchIdeas(
-        ActingParty? actor,
-        IdeasDbContext db,
-        IIdeaTextSearch textSearch,
-        CancellationToken cancellationToken,
-        [FromQuery] string? q = null,
-        [FromQuery] string? kind = null,
-        [FromQuery] string[]? theme = null,
-        [FromQuery] string[]? environment = null,
-        [FromQuery] string[]? ageGroup = null,
-        [FromQuery] string[]? status = null,
-        [FromQuery] Guid? challenge = null,
-        [FromQuery] Guid? organisation = null,
-        [FromQuery] string? language = null,
-        [FromQuery] string? sort = null,
-        [FromQuery] string? cursor = null,
-        [FromQuery] int? limit = null)
+    public static async Task<Ok<CursorPage<IdeaSummaryResponse>>> SearchIdeas(
+        [AsParameters] IdeaSearchQuery query, ActingParty? actor, IdeasDbContext db, IIdeaTextSearch textSearch, CancellationToken cancellationToken)
     {
+        var (q, kind, theme, environment, ageGroup, status, challenge, organisation, language, sort, cursor, limit) = query;
         var order = KebabCase.Parse<IdeaOrder>(sort ?? IdeaOrder.Newest.ToKebabCase(), "sort");
         var page = Paging.Read<IdeaCursor>(cursor, limit);
         if (page.After is { } after && after.Sort != order)
@@ -131,6 +118,21 @@ public static class IdeaSearchApi
             Language, ChallengeId, OwnerOrganisationId, PublishedAt, UpdatedAt, SupportCount, CommentCount);
     }
 }
+
+/// <summary>The search's query string: every filter, the order and the page (see <see cref="IdeaSearchApi"/>).</summary>
+public sealed record IdeaSearchQuery(
+    [property: FromQuery(Name = "q")] string? Q,
+    [property: FromQuery(Name = "kind")] string? Kind,
+    [property: FromQuery(Name = "theme")] string[]? Theme,
+    [property: FromQuery(Name = "environment")] string[]? Environment,
+    [property: FromQuery(Name = "ageGroup")] string[]? AgeGroup,
+    [property: FromQuery(Name = "status")] string[]? Status,
+    [property: FromQuery(Name = "challenge")] Guid? Challenge,
+    [property: FromQuery(Name = "organisation")] Guid? Organisation,
+    [property: FromQuery(Name = "language")] string? Language,
+    [property: FromQuery(Name = "sort")] string? Sort,
+    [property: FromQuery(Name = "cursor")] string? Cursor,
+    [property: FromQuery(Name = "limit")] int? Limit);
 
 public enum IdeaOrder
 {

@@ -1,11 +1,14 @@
 using CoCreation.ApiConventions;
 using CoCreation.Ideas.Infrastructure;
 using CoCreation.Ideas.Model;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace CoCreation.Ideas.Apis;
+
+using OwnerChange = Results<Ok<IdeaResponse>, NotFoundProblem, ForbiddenProblem, PreconditionProblem>;
 
 /// <summary>Idea cards: create, read, replace, and move through the lifecycle; their version history.</summary>
 public static class IdeasApi
@@ -13,25 +16,26 @@ public static class IdeasApi
     public static IEndpointRouteBuilder MapIdeasApi(this IEndpointRouteBuilder routes)
     {
         var ideas = routes.MapGroup("/api/v1/ideas").WithTags("Ideas").WithRequestValidation().RequireScopeForWrites(ApiScopes.IdeasWrite);
+        // The answers each handler can give come from its return type (typed results); ProducesValidationProblem and
+        // ProducesProblem(409) add what the request validation and the model's rules answer by throwing.
         ideas.MapGet("/", IdeaSearchApi.SearchIdeas).WithName("SearchIdeas")
-            .WithSummary("Browse and search ideas: full text, filters, sorting, cursor pages")
-            .Produces<CursorPage<IdeaSummaryResponse>>();
+            .WithSummary("Browse and search ideas: full text, filters, sorting, cursor pages").ProducesValidationProblem();
         ideas.MapPost("/", CreateIdea).WithName(nameof(CreateIdea))
             .WithSummary("Create an idea for the acting organisation: published at once, or a draft with ?draft=true. Honours Idempotency-Key.")
             .Produces<IdeaResponse>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         ideas.MapGet("/{id:guid}", GetIdea).WithName(nameof(GetIdea))
-            .WithSummary("Read one idea; answers If-None-Match with 304").Produces<IdeaResponse>().ProducesProblem(StatusCodes.Status404NotFound);
+            .WithSummary("Read one idea; answers If-None-Match with 304");
         ideas.MapPut("/{id:guid}", UpdateIdea).WithName(nameof(UpdateIdea))
             .WithSummary("Replace an idea's content (owner organisation; needs If-Match)")
-            .Produces<IdeaResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired);
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         ideas.MapPost("/{id:guid}/publish", PublishIdea).WithName(nameof(PublishIdea))
-            .WithSummary("Publish a draft (owner organisation)").Produces<IdeaResponse>().ProducesProblem(StatusCodes.Status409Conflict);
+            .WithSummary("Publish a draft (owner organisation); honours If-Match when sent").ProducesProblem(StatusCodes.Status409Conflict);
         ideas.MapPost("/{id:guid}/withdraw", WithdrawIdea).WithName(nameof(WithdrawIdea))
-            .WithSummary("Withdraw a published idea (owner organisation)").Produces<IdeaResponse>().ProducesProblem(StatusCodes.Status409Conflict);
+            .WithSummary("Withdraw a published idea (owner organisation); honours If-Match when sent").ProducesProblem(StatusCodes.Status409Conflict);
         ideas.MapPost("/{id:guid}/archive", ArchiveIdea).WithName(nameof(ArchiveIdea))
-            .WithSummary("Archive an idea (moderators)").Produces<IdeaResponse>().ProducesProblem(StatusCodes.Status409Conflict);
+            .WithSummary("Archive an idea (moderators)").ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         ideas.MapGet("/{id:guid}/versions", ListVersions).WithName(nameof(ListVersions))
-            .WithSummary("The idea's change history, oldest first").Produces<IReadOnlyList<IdeaVersionResponse>>();
+            .WithSummary("The idea's change history, oldest first");
         return routes;
     }
 
@@ -54,7 +58,8 @@ public static class IdeasApi
         }, cancellationToken);
     }
 
-    public static async Task<IResult> GetIdea(Guid id, ActingParty? actor, HttpContext http, IdeasDbContext db, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<IdeaResponse>, NotModified, NotFoundProblem>> GetIdea(
+        Guid id, ActingParty? actor, HttpContext http, IdeasDbContext db, CancellationToken cancellationToken)
     {
         var idea = await IdeaRules.FindVisibleAsync(db, id, actor, cancellationToken);
         if (idea is null)
@@ -62,11 +67,11 @@ public static class IdeasApi
             return Problems.NotFound("idea", id);
         }
         return Preconditions.SetETagAndCheckNotModified(http, idea.Version)
-            ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
+            ? NotModified.Instance
             : TypedResults.Ok(IdeaResponse.From(idea));
     }
 
-    public static async Task<IResult> UpdateIdea(
+    public static async Task<OwnerChange> UpdateIdea(
         Guid id, IdeaRequest request, ActingParty actor, HttpContext http, IdeasDbContext db, TimeProvider clock, IOptions<CityCalendar> calendar,
         CancellationToken cancellationToken)
     {
@@ -89,7 +94,7 @@ public static class IdeasApi
         return await SaveAndAnswerAsync(idea, http, db, cancellationToken);
     }
 
-    public static Task<IResult> PublishIdea(Guid id, ActingParty actor, HttpContext http, IdeasDbContext db, TimeProvider clock, IOptions<CityCalendar> calendar, CancellationToken cancellationToken) =>
+    public static Task<OwnerChange> PublishIdea(Guid id, ActingParty actor, HttpContext http, IdeasDbContext db, TimeProvider clock, IOptions<CityCalendar> calendar, CancellationToken cancellationToken) =>
         ChangeAsOwnerAsync(id, actor, http, db, cancellationToken, async idea =>
         {
             if (idea.ChallengeId is { } challengeId)
@@ -100,14 +105,14 @@ public static class IdeasApi
             idea.Publish(actor.PersonId, clock.GetUtcNow().UtcDateTime);
         });
 
-    public static Task<IResult> WithdrawIdea(Guid id, ActingParty actor, HttpContext http, IdeasDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
+    public static Task<OwnerChange> WithdrawIdea(Guid id, ActingParty actor, HttpContext http, IdeasDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
         ChangeAsOwnerAsync(id, actor, http, db, cancellationToken, idea =>
         {
             idea.Withdraw(actor.PersonId, clock.GetUtcNow().UtcDateTime);
             return Task.CompletedTask;
         });
 
-    public static async Task<IResult> ArchiveIdea(
+    public static async Task<OwnerChange> ArchiveIdea(
         Guid id, ModerationRequest request, ActingParty actor, HttpContext http, IdeasDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (!actor.IsModerator)
@@ -125,7 +130,7 @@ public static class IdeasApi
         return await SaveAndAnswerAsync(idea, http, db, cancellationToken);
     }
 
-    public static async Task<IResult> ListVersions(Guid id, ActingParty? actor, IdeasDbContext db, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<List<IdeaVersionResponse>>, NotFoundProblem>> ListVersions(Guid id, ActingParty? actor, IdeasDbContext db, CancellationToken cancellationToken)
     {
         if (await IdeaRules.FindVisibleAsync(db, id, actor, cancellationToken) is null)
         {
@@ -136,7 +141,7 @@ public static class IdeasApi
     }
 
     /// <summary>A lifecycle move by the owner organisation; If-Match is honoured when sent.</summary>
-    private static async Task<IResult> ChangeAsOwnerAsync(
+    private static async Task<OwnerChange> ChangeAsOwnerAsync(
         Guid id, ActingParty actor, HttpContext http, IdeasDbContext db, CancellationToken cancellationToken, Func<Idea, Task> change)
     {
         var idea = await IdeaRules.FindVisibleAsync(db, id, actor, cancellationToken, track: true);
@@ -156,7 +161,7 @@ public static class IdeasApi
         return await SaveAndAnswerAsync(idea, http, db, cancellationToken);
     }
 
-    private static async Task<IResult> SaveAndAnswerAsync(Idea idea, HttpContext http, IdeasDbContext db, CancellationToken cancellationToken)
+    private static async Task<OwnerChange> SaveAndAnswerAsync(Idea idea, HttpContext http, IdeasDbContext db, CancellationToken cancellationToken)
     {
         try
         {
@@ -165,10 +170,10 @@ public static class IdeasApi
         catch (DbUpdateConcurrencyException)
         {
             // Someone saved a newer version between our read and our write: the same answer as a stale If-Match.
-            return TypedResults.Problem(
+            return new PreconditionProblem(TypedResults.Problem(
                 title: "The resource changed since you read it.",
                 detail: "Another change was saved at the same moment. Read the idea again and retry.",
-                statusCode: StatusCodes.Status412PreconditionFailed);
+                statusCode: StatusCodes.Status412PreconditionFailed));
         }
         http.Response.Headers.ETag = Preconditions.ETagFor(idea.Version);
         return TypedResults.Ok(IdeaResponse.From(idea));
