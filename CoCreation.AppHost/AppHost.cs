@@ -88,6 +88,10 @@ var gateway = builder.AddService<Projects.CoCreation_Gateway>("gateway")
     .WithReference(notifications).WaitFor(notifications)
     .WithReference(web).WaitFor(web)
     .WithExternalHttpEndpoints();
+if (settings.GatewayRateLimit is { } permits)
+{
+    gateway.WithEnvironment("Gateway__RateLimit__PermitLimit", permits.ToString(System.Globalization.CultureInfo.InvariantCulture));
+}
 var gatewayUrl = gateway.GetEndpoint("http");
 
 // People reach everything through the gateway, so its address is the tokens' issuer and the one discovery advertises;

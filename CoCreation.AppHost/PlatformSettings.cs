@@ -24,6 +24,9 @@ public sealed record PlatformSettings
 
     public required BrokerPorts BrokerPorts { get; init; }
 
+    /// <summary>Requests per client and minute at the gateway (<c>Platform__GatewayRateLimit</c>); null keeps the gateway's own default.</summary>
+    public int? GatewayRateLimit { get; init; }
+
     public static PlatformSettings Read(IDistributedApplicationBuilder builder)
     {
         var section = builder.Configuration.GetSection("Platform");
@@ -50,6 +53,11 @@ public sealed record PlatformSettings
             DataFolder = dataFolder,
             GatewayPort = Port(section, "GatewayPort", 5080),
             BrokerPorts = brokerPorts,
+            GatewayRateLimit = section["GatewayRateLimit"] is { } limit
+                ? int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out var permits) && permits > 0
+                    ? permits
+                    : throw new PlatformSettingsException($"Platform__GatewayRateLimit is '{limit}'; it must be a positive number of requests per minute.")
+                : null,
         };
     }
 

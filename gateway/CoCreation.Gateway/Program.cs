@@ -1,5 +1,6 @@
 using CoCreation.ApiConventions;
 using CoCreation.Gateway;
+using Microsoft.AspNetCore.HttpOverrides;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -14,6 +15,9 @@ builder.Services.AddPublicApiDocument();
 
 var app = builder.Build();
 
+// The web front end calls the API for the people it serves and names each one's address: rate limits then apply per
+// person's address, not to the web server as a whole.
+app.UseTrustedForwardedHeaders(ForwardedHeaders.XForwardedFor);
 app.UseApiConventions();
 app.UseEdgeProtection();
 app.UseAuthorization();

@@ -87,7 +87,7 @@ public sealed class AppHostTests
             await using (var first = AppHostProcess.Start(environment))
             {
                 await first.WaitForOutputAsync("CoCreation is running", TimeSpan.FromMinutes(4));
-                Assert.Contains(first.Output.Split(Environment.NewLine), line => line.Contains($"Gateway: {gateway}", StringComparison.Ordinal));
+                Assert.Contains(first.Output.Split(Environment.NewLine), line => line.Contains($"Open {gateway} in a browser", StringComparison.Ordinal));
                 Assert.Contains("Infrastructure: local", first.Output, StringComparison.Ordinal);
 
                 using var post = new HttpRequestMessage(HttpMethod.Post, "/api/v1/ideas")

@@ -38,6 +38,7 @@ public sealed class AccountTests(IdentityServiceFactory factory) : IClassFixture
 
         // Not yet confirmed: the sign-in page says what to do.
         var browser = factory.Browser();
+        browser.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
         var page = await browser.GetStringAsync("/account/login");
         using (var early = await browser.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
                {
@@ -48,7 +49,9 @@ public sealed class AccountTests(IdentityServiceFactory factory) : IClassFixture
         }
 
         var (personId, token) = LinkParts(mail.ConfirmationLink);
-        using var confirmed = await factory.CreateClient().GetAsync(new Uri(mail.ConfirmationLink).PathAndQuery);
+        using var english = factory.CreateClient();
+        english.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+        using var confirmed = await english.GetAsync(new Uri(mail.ConfirmationLink).PathAndQuery);
         Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
         Assert.Contains("Email address confirmed", await confirmed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 

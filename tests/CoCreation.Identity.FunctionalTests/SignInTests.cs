@@ -91,6 +91,7 @@ public sealed class SignInTests(IdentityServiceFactory factory) : IClassFixture<
     public async Task A_wrong_password_shows_the_sign_in_page_again_with_an_error_and_sets_no_cookie()
     {
         var browser = factory.Browser();
+        browser.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
         var page = await browser.GetStringAsync("/account/login");
         using var response = await browser.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
@@ -101,6 +102,28 @@ public sealed class SignInTests(IdentityServiceFactory factory) : IClassFixture<
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("The email address or the password is wrong", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.DoesNotContain(response.Headers.TryGetValues("Set-Cookie", out var cookies) ? cookies : [], c => c.StartsWith("cocreation.signin", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(null, null, "fi", "Kirjaudu sisään")]
+    [InlineData("sv-FI,sv;q=0.9", null, "sv", "Logga in")]
+    [InlineData("sv", "c=en|uic=en", "en", "Sign in")]
+    public async Task The_sign_in_page_speaks_the_language_chosen_on_the_web_or_the_browsers_and_Finnish_by_default(
+        string? acceptLanguage, string? cultureCookie, string lang, string heading)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/account/login");
+        if (acceptLanguage is not null)
+        {
+            request.Headers.AcceptLanguage.ParseAdd(acceptLanguage);
+        }
+        if (cultureCookie is not null)
+        {
+            request.Headers.Add("Cookie", $".AspNetCore.Culture={Uri.EscapeDataString(cultureCookie)}");
+        }
+        using var response = await factory.Browser().SendAsync(request);
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.Contains($"<html lang=\"{lang}\">", page, StringComparison.Ordinal);
+        Assert.Contains($"<h1>{heading}</h1>", page, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -3,7 +3,9 @@ using CoCreation.Identity.Apis;
 using CoCreation.Identity.Extensions;
 using CoCreation.Identity.Infrastructure;
 using CoCreation.Persistence;
+using CoCreation.Identity.Accounts;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Localization;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -11,6 +13,12 @@ builder.AddServiceDefaults();
 builder.AddApplicationServices();
 builder.AddApiConventions();
 builder.Services.AddOpenApi();
+builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
+builder.Services.Configure<RequestLocalizationOptions>(options =>
+{
+    options.SetDefaultCulture("fi").AddSupportedCultures(AccountPages.Languages).AddSupportedUICultures(AccountPages.Languages);
+    options.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
+});
 
 var app = builder.Build();
 
@@ -26,8 +34,9 @@ await WebClientRegistration.SynchroniseAsync(app.Services, app.Configuration, ap
 
 // Reached through the gateway, the discovery document, the sign-in pages' links and redirects name the address people
 // used (the gateway's), not this service's own port.
-app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedHost | ForwardedHeaders.XForwardedProto });
+app.UseTrustedForwardedHeaders(ForwardedHeaders.XForwardedHost | ForwardedHeaders.XForwardedProto);
 app.UseApiConventions();
+app.UseRequestLocalization();
 app.UseAuthentication();
 app.UseAntiforgery();
 app.MapOpenApi();

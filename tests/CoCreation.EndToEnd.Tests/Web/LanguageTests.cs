@@ -39,6 +39,7 @@ public sealed class LanguageTests(PlatformFixture platform)
                 // Taxonomy names come in the chosen language too.
                 Assert.Contains(step.Language switch { "fi" => "Oppiminen ja opetus", "sv" => "Lärande och undervisning", _ => "Learning and teaching" },
                     await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+                await visitor.ScreenshotAsync($"{path.Split('/')[1] switch { "" => "home", "ideas" when path.Length > 6 => "idea", var other => other }}-{step.Language}");
                 // The choice is remembered: another page opens in it.
                 await visitor.GotoAsync("/challenges");
                 Assert.Equal(step.Language, await page.Locator("html").GetAttributeAsync("lang"));

@@ -81,3 +81,5 @@ public sealed record Project(
 public sealed record Membership(Guid OrganisationId, string Name, string Role, bool IsCityUnit);
 
 public sealed record Account(string Id, string Email, string DisplayName, bool EmailConfirmed, IReadOnlyList<string> Roles, IReadOnlyList<Membership> Organisations);
+
+public sealed record NewOrganisation(Guid Id, string Name, bool IsCityUnit);

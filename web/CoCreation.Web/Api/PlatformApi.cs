@@ -107,6 +107,9 @@ public sealed class PlatformApi(HttpClient http)
     public Task<ApiResult<Account>> MyAccountAsync(CancellationToken cancellationToken = default) =>
         GetAsync<Account>("/api/v1/me", cancellationToken);
 
+    public Task<ApiResult<NewOrganisation>> CreateOrganisationAsync(string name, CancellationToken cancellationToken = default) =>
+        SendAsync<NewOrganisation>(HttpMethod.Post, "/api/v1/me/organisations", new { name }, cancellationToken);
+
     public Task<ApiResult<Unit>> RegisterAsync(string email, string displayName, string password, CancellationToken cancellationToken = default) =>
         SendAsync<Unit>(HttpMethod.Post, "/api/v1/accounts", new { email, displayName, password }, cancellationToken);
 
@@ -199,6 +202,11 @@ public sealed class AccessTokenHandler(IHttpContextAccessor accessor) : Delegati
             }
             // The person's language, so the API can answer in it where it does.
             request.Headers.AcceptLanguage.ParseAdd(System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName);
+            // The person's address, so the gateway's rate limit counts each visitor, not the web server as one.
+            if (http.Connection.RemoteIpAddress is { } address)
+            {
+                request.Headers.TryAddWithoutValidation("X-Forwarded-For", address.ToString());
+            }
         }
         return await base.SendAsync(request, cancellationToken);
     }

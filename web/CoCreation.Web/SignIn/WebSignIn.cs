@@ -115,13 +115,19 @@ public static class WebSignIn
         routes.MapPost("/signout", () => Results.SignOut(
             new AuthenticationProperties { RedirectUri = "/" },
             [CookieAuthenticationDefaults.AuthenticationScheme, OpenIdConnectDefaults.AuthenticationScheme])).RequireAuthorization();
-        routes.MapPost("/switch-organisation", (HttpContext http, [Microsoft.AspNetCore.Mvc.FromForm] Guid organisation, [Microsoft.AspNetCore.Mvc.FromForm] string? returnUrl) =>
-        {
-            var properties = new AuthenticationProperties { RedirectUri = LocalOrHome(returnUrl) };
-            properties.Items[OrganisationParameter] = organisation.ToString();
-            return Results.Challenge(properties, [OpenIdConnectDefaults.AuthenticationScheme]);
-        }).RequireAuthorization();
+        routes.MapPost("/switch-organisation", ([Microsoft.AspNetCore.Mvc.FromForm] Guid organisation, [Microsoft.AspNetCore.Mvc.FromForm] string? returnUrl) =>
+            ActFor(organisation, returnUrl)).RequireAuthorization();
+        // After creating an organisation the account page comes here: signing in again for another of one's own
+        // organisations changes no data, and the identity service refuses an organisation the person is not in.
+        routes.MapGet("/switch-organisation", (Guid organisation, string? returnUrl) => ActFor(organisation, returnUrl)).RequireAuthorization();
         return routes;
+    }
+
+    private static IResult ActFor(Guid organisation, string? returnUrl)
+    {
+        var properties = new AuthenticationProperties { RedirectUri = LocalOrHome(returnUrl) };
+        properties.Items[OrganisationParameter] = organisation.ToString();
+        return Results.Challenge(properties, [OpenIdConnectDefaults.AuthenticationScheme]);
     }
 
     /// <summary>Only back into this site: an open redirect would lend our address to phishing.</summary>

@@ -10,11 +10,15 @@ namespace CoCreation.Identity.Accounts;
 /// </summary>
 public static class AccountPages
 {
-    private static readonly HtmlEncoder Html = HtmlEncoder.Default;
+    /// <summary>The pages speak the language the person chose on the web (the same cookie, as both are behind the gateway) or their browser's; Finnish by default.</summary>
+    public static readonly string[] Languages = ["fi", "sv", "en"];
+
+    // Finnish and Swedish letters as they are, not as character references: readable source, smaller pages.
+    private static readonly HtmlEncoder Html = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
 
     public static IResult Page(string title, string body, int statusCode = StatusCodes.Status200OK) => Results.Content($$"""
         <!doctype html>
-        <html lang="en">
+        <html lang="{{System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName}}">
         <head>
           <meta charset="utf-8">
           <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -37,6 +41,8 @@ public static class AccountPages
         </main></body>
         </html>
         """, "text/html; charset=utf-8", statusCode: statusCode);
+
+    public static string Encode(string text) => Html.Encode(text);
 
     public static string Error(string? message) =>
         message is null ? "" : $"""<p class="error" role="alert">{Html.Encode(message)}</p>""";

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
 using static CoCreation.Identity.Accounts.AccountPages;
@@ -82,33 +83,32 @@ public static class SignInApi
             : Results.SignIn(principal, properties: null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
 
-    public static IResult LoginPage(HttpContext http, IAntiforgery antiforgery, string? returnUrl = null, string? error = null) =>
-        Page("Sign in", Error(error) + Form(http, antiforgery, "/account/login",
+    public static IResult LoginPage(HttpContext http, IAntiforgery antiforgery, IStringLocalizer<PageText> text, string? returnUrl = null, string? error = null) =>
+        Page(text["SignIn"], Error(error) + Form(http, antiforgery, "/account/login",
             Hidden("returnUrl", returnUrl)
-            + Field("email", "Email address", "email", autocomplete: "username")
-            + Field("password", "Password", "password", autocomplete: "current-password"),
-            "Sign in")
-            + $"""<p class="links">{Link("/account/forgot-password", "Forgot your password?")}</p>""",
+            + Field("email", text["Email"], "email", autocomplete: "username")
+            + Field("password", text["Password"], "password", autocomplete: "current-password"),
+            text["SignIn"])
+            + $"""<p class="links">{Link("/account/forgot-password", text["ForgotPassword"])}</p>""",
             error is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
 
     public static async Task<IResult> Login(
-        HttpContext http, IAntiforgery antiforgery, UserManager<PlatformUser> users,
+        HttpContext http, IAntiforgery antiforgery, UserManager<PlatformUser> users, IStringLocalizer<PageText> text,
         [FromForm] string email, [FromForm] string password, [FromForm] string? returnUrl)
     {
         var user = await users.FindByEmailAsync(email.Trim());
         if (user is null || await users.IsLockedOutAsync(user))
         {
-            return LoginPage(http, antiforgery, returnUrl, WrongCredentials);
+            return LoginPage(http, antiforgery, text, returnUrl, text["WrongCredentials"]);
         }
         if (!await users.CheckPasswordAsync(user, password))
         {
             await users.AccessFailedAsync(user); // enough failures lock the account for a while
-            return LoginPage(http, antiforgery, returnUrl, WrongCredentials);
+            return LoginPage(http, antiforgery, text, returnUrl, text["WrongCredentials"]);
         }
         if (!user.EmailConfirmed)
         {
-            return LoginPage(http, antiforgery, returnUrl,
-                "Confirm your email address first: follow the link we sent you. Lost it? Use “Forgot your password?” to get a new link.");
+            return LoginPage(http, antiforgery, text, returnUrl, text["ConfirmFirst"]);
         }
         await users.ResetAccessFailedCountAsync(user);
         var identity = new ClaimsIdentity(CookieScheme);
@@ -123,61 +123,59 @@ public static class SignInApi
     /// Signing out (OpenID Connect RP-initiated logout): the sign-in cookie goes, and OpenIddict sends the person back
     /// to the client's registered post-logout address, or to a page that says they signed out.
     /// </summary>
-    public static async Task<IResult> EndSession(HttpContext http)
+    public static async Task<IResult> EndSession(HttpContext http, IStringLocalizer<PageText> text)
     {
         await http.SignOutAsync(CookieScheme);
         var request = http.GetOpenIddictServerRequest();
         return string.IsNullOrEmpty(request?.PostLogoutRedirectUri)
-            ? Page("Signed out", Notice("You have signed out."))
+            ? Page(text["SignedOut"], Notice(text["SignedOutNotice"]))
             : Results.SignOut(authenticationSchemes: [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
     }
 
-    public static async Task<IResult> ConfirmEmailPage(AccountService accounts, string? personId, string? token)
+    public static async Task<IResult> ConfirmEmailPage(AccountService accounts, IStringLocalizer<PageText> text, string? personId, string? token)
     {
         try
         {
             await accounts.ConfirmEmailAsync(personId ?? "", token ?? "");
-            return Page("Email address confirmed", Notice("Thank you. You can now sign in.") + $"<p>{Link("/account/login", "Sign in")}</p>");
+            return Page(text["EmailConfirmed"], Notice(text["EmailConfirmedNotice"]) + $"<p>{Link("/account/login", text["SignIn"])}</p>");
         }
         catch (CoCreation.ApiConventions.InvalidFieldException)
         {
-            return Page("This link does not work", Error("The link is not valid or has expired.") +
-                $"<p>{Link("/account/forgot-password", "Get a new link")}</p>", StatusCodes.Status400BadRequest);
+            return Page(text["LinkBroken"], Error(text["LinkBrokenNotice"]) +
+                $"<p>{Link("/account/forgot-password", text["GetNewLink"])}</p>", StatusCodes.Status400BadRequest);
         }
     }
 
-    public static IResult ForgotPasswordPage(HttpContext http, IAntiforgery antiforgery) =>
-        Page("Forgot your password?", "<p>We will send a link to choose a new password.</p>" +
-            Form(http, antiforgery, "/account/forgot-password", Field("email", "Email address", "email", autocomplete: "email"), "Send the link"));
+    public static IResult ForgotPasswordPage(HttpContext http, IAntiforgery antiforgery, IStringLocalizer<PageText> text) =>
+        Page(text["ForgotPassword"], $"<p>{Encode(text["ForgotPasswordLead"])}</p>" +
+            Form(http, antiforgery, "/account/forgot-password", Field("email", text["Email"], "email", autocomplete: "email"), text["SendLink"]));
 
-    public static async Task<IResult> ForgotPassword(AccountService accounts, [FromForm] string email, CancellationToken cancellationToken)
+    public static async Task<IResult> ForgotPassword(AccountService accounts, IStringLocalizer<PageText> text, [FromForm] string email, CancellationToken cancellationToken)
     {
         await accounts.RequestPasswordResetAsync(email, cancellationToken);
-        return Page("Check your email", Notice("If this address has an account, a link to choose a new password is on its way."));
+        return Page(text["CheckEmail"], Notice(text["CheckEmailNotice"]));
     }
 
-    public static IResult ResetPasswordPage(HttpContext http, IAntiforgery antiforgery, string? personId, string? token, string? error = null) =>
-        Page("Choose a new password", Error(error) + Form(http, antiforgery, "/account/reset-password",
+    public static IResult ResetPasswordPage(HttpContext http, IAntiforgery antiforgery, IStringLocalizer<PageText> text, string? personId, string? token, string? error = null) =>
+        Page(text["ChooseNewPassword"], Error(error) + Form(http, antiforgery, "/account/reset-password",
             Hidden("personId", personId) + Hidden("token", token)
-            + Field("newPassword", "New password (at least 12 characters)", "password", autocomplete: "new-password"),
-            "Save the password"), error is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
+            + Field("newPassword", text["NewPassword"], "password", autocomplete: "new-password"),
+            text["SavePassword"]), error is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
 
     public static async Task<IResult> ResetPassword(
-        HttpContext http, IAntiforgery antiforgery, AccountService accounts,
+        HttpContext http, IAntiforgery antiforgery, AccountService accounts, IStringLocalizer<PageText> text,
         [FromForm] string personId, [FromForm] string token, [FromForm] string newPassword)
     {
         try
         {
             await accounts.ResetPasswordAsync(personId, token, newPassword);
-            return Page("Password changed", Notice("Your new password is saved.") + $"<p>{Link("/account/login", "Sign in")}</p>");
+            return Page(text["PasswordChanged"], Notice(text["PasswordChangedNotice"]) + $"<p>{Link("/account/login", text["SignIn"])}</p>");
         }
         catch (CoCreation.ApiConventions.InvalidFieldException invalid)
         {
-            return ResetPasswordPage(http, antiforgery, personId, token, string.Join(" ", invalid.Errors.Values.SelectMany(m => m)));
+            return ResetPasswordPage(http, antiforgery, text, personId, token, string.Join(" ", invalid.Errors.Values.SelectMany(m => m)));
         }
     }
-
-    private const string WrongCredentials = "The email address or the password is wrong (or the account is locked for a while after too many tries).";
 
     private static bool IsLocal(string? url) =>
         !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal);
