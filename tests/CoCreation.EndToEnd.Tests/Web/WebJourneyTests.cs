@@ -44,6 +44,22 @@ public sealed partial class WebJourneyTests(PlatformFixture platform)
         await company.ReloadUntilAsync("/recommended", title);
         await company.ScreenshotAsync("recommended");
 
+        // Anyone signed in takes part: the company supports the idea and asks a question; the school replies.
+        await company.GotoAsync(ideaPath);
+        await company.Page.GetByRole(AriaRole.Button, new() { Name = "Support", Exact = true }).ClickAsync();
+        await Assertions.Expect(company.Page.GetByRole(AriaRole.Status).First).ToHaveTextAsync("Thank you for your support.");
+        Assert.Contains("1 supporters", await company.Page.Locator(".idea .meta").InnerTextAsync(), StringComparison.Ordinal);
+        await company.Page.Locator("#comment-body").FillAsync("Could the game work on *tablets*?");
+        await company.Page.GetByRole(AriaRole.Button, new() { Name = "Send the comment" }).ClickAsync();
+        await Assertions.Expect(company.Page.GetByRole(AriaRole.Status).First).ToHaveTextAsync("Your comment was added.");
+        await school.GotoAsync(ideaPath);
+        var question = school.Page.Locator(".comment-list > li", new() { HasText = "Could the game work on" });
+        await question.Locator("summary").ClickAsync();
+        await question.Locator("textarea").FillAsync("Yes, we have twenty tablets.");
+        await question.GetByRole(AriaRole.Button, new() { Name = "Send the reply" }).ClickAsync();
+        await Assertions.Expect(school.Page.Locator(".replies")).ToContainTextAsync("Yes, we have twenty tablets.");
+        Assert.Equal("tablets", await school.Page.Locator(".comment-list > li em").First.InnerTextAsync());
+
         // 3. The school sees the company among the ranked partners, with the reasons for its score.
         await school.ReloadUntilAsync(ideaPath, DemoOrganisations.CompanyName);
         var partner = school.Page.Locator(".partner", new() { HasText = DemoOrganisations.CompanyName });

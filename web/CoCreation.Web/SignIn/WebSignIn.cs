@@ -102,6 +102,7 @@ public static class WebSignIn
                 cookie.Events.OnValidatePrincipal = refresh.ValidateAsync;
             });
         builder.Services.AddAuthorization();
+        builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, KeepFormOnChallenge>();
         builder.Services.AddCascadingAuthenticationState();
         return builder;
     }
