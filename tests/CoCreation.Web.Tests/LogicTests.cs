@@ -26,7 +26,8 @@ public sealed class LogicTests
     [Fact]
     public void A_notification_links_to_the_page_of_the_resource_it_names()
     {
-        Assert.Equal("/ideas/42/interests/7", Notifications.WebLink("/api/v1/ideas/42/interests/7"));
+        Assert.Equal("/ideas/42", Notifications.WebLink("/api/v1/ideas/42/interests/7"));
+        Assert.Equal("/projects/9", Notifications.WebLink("/api/v1/projects/9"));
         Assert.Equal("/somewhere", Notifications.WebLink("/somewhere"));
     }
 

@@ -49,6 +49,26 @@ public sealed class SessionAndErrorTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task A_service_that_is_down_is_a_503_page_that_says_to_try_again_and_the_page_returns_with_it()
+    {
+        await using var browser = await Chromium.LaunchAsync();
+        await using var visitor = await WebSession.OpenAsync(browser, platform);
+        await platform.StopResourceAsync("ideas");
+        try
+        {
+            await visitor.GotoAsync("/ideas", status: 503);
+            Assert.Equal("The service is unavailable for a moment", await visitor.Page.Locator("h1").InnerTextAsync());
+            Assert.DoesNotContain("Exception", await visitor.Page.ContentAsync(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            await platform.StartResourceAsync("ideas");
+        }
+        await visitor.GotoAsync("/ideas");
+        Assert.Equal("Ideas", await visitor.Page.Locator("h1").InnerTextAsync());
+    }
+
+    [Fact]
     public async Task Signing_out_ends_the_identity_session_too()
     {
         await using var browser = await Chromium.LaunchAsync();
