@@ -31,7 +31,7 @@ public sealed class AccessibilityAuditTests(PlatformFixture platform, ITestOutpu
         ];
         string[] signedInPages =
         [
-            "/ideas/new", $"/ideas/{content.IdeaId}/edit", "/recommended", "/notifications", "/me",
+            "/ideas/new", $"/ideas/{content.IdeaId}/edit", "/recommended", "/notifications", "/me", "/me/organisation",
         ];
 
         await using var browser = await Chromium.LaunchAsync();

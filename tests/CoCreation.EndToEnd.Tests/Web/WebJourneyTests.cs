@@ -6,8 +6,8 @@ namespace CoCreation.EndToEnd.Tests.Web;
 /// <summary>
 /// The co-creation journey in the browser, as two people walk it in their own browsers: a school publishes a need, a
 /// company finds it, they agree to work together, the school runs and completes the project, and anyone can read its
-/// outcome. Everything goes through the web front end at the gateway; nothing is arranged behind it but the two
-/// organisations' profiles.
+/// outcome. Everything goes through the web front end at the gateway, nothing is arranged behind it: the demo
+/// people and organisations are the identity service's development seed.
 /// </summary>
 [Collection(PlatformCollection.Name)]
 public sealed partial class WebJourneyTests(PlatformFixture platform)
@@ -15,11 +15,26 @@ public sealed partial class WebJourneyTests(PlatformFixture platform)
     [Fact]
     public async Task A_school_and_a_company_go_from_a_need_to_a_completed_project_and_a_visitor_reads_the_outcome()
     {
-        await DemoOrganisations.EnsureProfilesAsync(platform);
         var title = $"Playful Swedish vocabulary {Guid.NewGuid().ToString("N")[..6]}";
         await using var browser = await Chromium.LaunchAsync();
         await using var school = await WebSession.SignedInAsync(browser, platform, "school@cocreation.test");
         await using var company = await WebSession.SignedInAsync(browser, platform, "partner-admin@cocreation.test");
+
+        // 0. The company describes itself, so that matching can suggest it (another test may have written it before).
+        await company.GotoAsync("/me");
+        await company.Page.GetByRole(AriaRole.Link, new() { Name = "Edit your organisation's profile" }).ClickAsync();
+        await company.Page.Locator("#profile-type").SelectOptionAsync("company");
+        await company.Page.Locator("#profile-name").FillAsync(DemoOrganisations.CompanyName);
+        await company.Page.Locator("#profile-description").FillAsync("We design learning games with teachers and pupils.");
+        await company.Page.Locator("#profile-competences").FillAsync("game design, language learning");
+        await company.Page.Locator("#Profile-Themes-learning-and-teaching").CheckAsync();
+        await company.Page.Locator("#Profile-Languages-fi").CheckAsync();
+        await company.Page.Locator("#Profile-Languages-en").CheckAsync();
+        await company.Page.Locator("#profile-region").FillAsync("Espoo");
+        await company.Page.Locator("#profile-contactChannel").FillAsync("hello@company.example");
+        await company.Page.GetByRole(AriaRole.Button, new() { Name = "Save the profile" }).ClickAsync();
+        await Assertions.Expect(company.Page.GetByRole(AriaRole.Status)).ToHaveTextAsync("The profile is saved.");
+        Assert.Equal(DemoOrganisations.CompanyName, await company.Page.Locator("h1").InnerTextAsync());
 
         // 1. The school publishes a need with the guided form.
         await school.GotoAsync("/ideas/new");

@@ -83,3 +83,8 @@ public sealed record Membership(Guid OrganisationId, string Name, string Role, b
 public sealed record Account(string Id, string Email, string DisplayName, bool EmailConfirmed, IReadOnlyList<string> Roles, IReadOnlyList<Membership> Organisations);
 
 public sealed record NewOrganisation(Guid Id, string Name, bool IsCityUnit);
+
+/// <summary>The body of creating and replacing an organisation's profile.</summary>
+public sealed record OrganisationProfileContent(
+    string Type, string Name, string? Description, string? BusinessId, IReadOnlyList<string> Competences, IReadOnlyList<string> Offers,
+    IReadOnlyList<string> Themes, IReadOnlyList<string> Languages, string? Region, string ContactChannel, string? Website, bool Published);

@@ -80,6 +80,12 @@ public sealed class PlatformApi(HttpClient http)
     public Task<ApiResult<OrganisationProfile>> GetOrganisationAsync(Guid id, CancellationToken cancellationToken = default) =>
         GetAsync<OrganisationProfile>($"/api/v1/organisations/{id}", cancellationToken);
 
+    /// <summary>Creates the acting organisation's profile (version 0: none yet) or replaces it at <paramref name="version"/>.</summary>
+    public Task<ApiResult<OrganisationProfile>> SaveOrganisationProfileAsync(Guid organisationId, int version, OrganisationProfileContent content, CancellationToken cancellationToken = default) =>
+        version == 0
+            ? SendAsync<OrganisationProfile>(HttpMethod.Post, "/api/v1/organisations", content, cancellationToken, ("Idempotency-Key", Guid.NewGuid().ToString("N")))
+            : SendAsync<OrganisationProfile>(HttpMethod.Put, $"/api/v1/organisations/{organisationId}", content, cancellationToken, ("If-Match", $"\"{version}\""));
+
     public Task<ApiResult<List<IdeaRecommendation>>> RecommendedIdeasAsync(Guid organisationId, CancellationToken cancellationToken = default) =>
         GetAsync<List<IdeaRecommendation>>($"/api/v1/organisations/{organisationId}/recommended-ideas?limit=20", cancellationToken);
 
