@@ -2,6 +2,7 @@ using CoCreation.ApiConventions;
 using CoCreation.PartnerMatching.Infrastructure;
 using CoCreation.PartnerMatching.Matching;
 using CoCreation.PartnerMatching.Model;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoCreation.PartnerMatching.Apis;
@@ -16,7 +17,7 @@ public static class EnvironmentsApi
             .WithSummary("Published environments by name; filters kind, area, ageGroup, availableOn (a date), organisation").Produces<CursorPage<EnvironmentResponse>>();
         environments.MapPost("/", RegisterEnvironment).WithName(nameof(RegisterEnvironment))
             .WithSummary("Register an environment (city units). Honours Idempotency-Key.").Produces<EnvironmentResponse>(StatusCodes.Status201Created).ProducesValidationProblem();
-        environments.MapGet("/{id:guid}", GetEnvironment).WithName(nameof(GetEnvironment)).WithSummary("Read one environment, with ETag").Produces<EnvironmentResponse>();
+        environments.MapGet("/{id:guid}", GetEnvironment).WithName(nameof(GetEnvironment)).WithSummary("Read one environment, with ETag");
         environments.MapPut("/{id:guid}", UpdateEnvironment).WithName(nameof(UpdateEnvironment))
             .WithSummary("Replace an environment (its city unit; needs If-Match)").Produces<EnvironmentResponse>().ProducesValidationProblem();
         return routes;
@@ -79,7 +80,7 @@ public static class EnvironmentsApi
         return result;
     }
 
-    public static async Task<IResult> GetEnvironment(Guid id, ActingParty? actor, HttpContext http, PartnerMatchingDbContext db, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<EnvironmentResponse>, NotModified, NotFoundProblem>> GetEnvironment(Guid id, ActingParty? actor, HttpContext http, PartnerMatchingDbContext db, CancellationToken cancellationToken)
     {
         var environment = await db.Environments.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
         if (environment is null || !(environment.Published || actor?.ActsFor(environment.OwnerOrganisationId) == true))
@@ -87,7 +88,7 @@ public static class EnvironmentsApi
             return Problems.NotFound("environment", id);
         }
         return Preconditions.SetETagAndCheckNotModified(http, environment.Version)
-            ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
+            ? NotModified.Instance
             : TypedResults.Ok(EnvironmentResponse.From(environment));
     }
 

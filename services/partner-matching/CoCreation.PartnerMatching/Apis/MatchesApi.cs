@@ -3,6 +3,7 @@ using CoCreation.ApiConventions;
 using CoCreation.PartnerMatching.Infrastructure;
 using CoCreation.PartnerMatching.Matching;
 using CoCreation.PartnerMatching.Model;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoCreation.PartnerMatching.Apis;
@@ -14,16 +15,16 @@ public static class MatchesApi
     {
         var idea = routes.MapGroup("/api/v1/ideas/{id:guid}").WithTags("Matching").WithRequestValidation().RequireScopeForWrites(ApiScopes.IdeasWrite);
         idea.MapGet("/matches", GetMatches).WithName(nameof(GetMatches))
-            .WithSummary("The best partner organisations for the idea, each score broken into weighted reasons with what matched").Produces<IReadOnlyList<Match>>();
+            .WithSummary("The best partner organisations for the idea, each score broken into weighted reasons with what matched").ProducesValidationProblem();
         idea.MapGet("/interests", ListInterests).WithName(nameof(ListInterests))
-            .WithSummary("Interests in the idea: all of them for its owner, your own for anyone else").Produces<IReadOnlyList<InterestResponse>>();
+            .WithSummary("Interests in the idea: all of them for its owner, your own for anyone else");
         idea.MapPost("/interests", ExpressInterest).WithName(nameof(ExpressInterest))
             .WithSummary("Express the acting organisation's interest in the idea, with a message. Honours Idempotency-Key.")
             .Produces<InterestResponse>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status409Conflict);
         idea.MapPost("/interests/{interestId:guid}/accept", AcceptInterest).WithName(nameof(AcceptInterest))
-            .WithSummary("Accept an interest (the idea's owner): publishes PartnershipAgreed").Produces<InterestResponse>().ProducesProblem(StatusCodes.Status409Conflict);
+            .WithSummary("Accept an interest (the idea's owner): publishes PartnershipAgreed").ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         idea.MapPost("/interests/{interestId:guid}/decline", DeclineInterest).WithName(nameof(DeclineInterest))
-            .WithSummary("Decline an interest with a reply (the idea's owner)").Produces<InterestResponse>().ProducesProblem(StatusCodes.Status409Conflict);
+            .WithSummary("Decline an interest with a reply (the idea's owner)").ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         return routes;
     }
 
@@ -36,14 +37,14 @@ public static class MatchesApi
         return count is >= 1 and <= MaxMatches ? count : throw new InvalidFieldException("limit", $"Must be between 1 and {MaxMatches}.");
     }
 
-    public static async Task<IResult> GetMatches(Guid id, PartnerMatchingDbContext db, MatchingIndex index, CancellationToken cancellationToken, int? limit = null)
+    public static async Task<Results<Ok<IReadOnlyList<Match>>, NotFoundProblem>> GetMatches(Guid id, PartnerMatchingDbContext db, MatchingIndex index, CancellationToken cancellationToken, int? limit = null)
     {
         var count = CheckLimit(limit);
         var idea = await db.MatchableIdeas.AsNoTracking().FirstOrDefaultAsync(i => i.IdeaId == id, cancellationToken);
         return idea is null ? Problems.NotFound("idea", id) : TypedResults.Ok(index.TopPartnersFor(idea, count));
     }
 
-    public static async Task<IResult> ListInterests(Guid id, ActingParty actor, PartnerMatchingDbContext db, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<List<InterestResponse>>, NotFoundProblem>> ListInterests(Guid id, ActingParty actor, PartnerMatchingDbContext db, CancellationToken cancellationToken)
     {
         var idea = await db.MatchableIdeas.AsNoTracking().FirstOrDefaultAsync(i => i.IdeaId == id, cancellationToken);
         if (idea is null)
@@ -102,15 +103,15 @@ public static class MatchesApi
         }
     }
 
-    public static Task<IResult> AcceptInterest(
+    public static Task<Results<Ok<InterestResponse>, NotFoundProblem, ForbiddenProblem>> AcceptInterest(
         Guid id, Guid interestId, DecisionRequest request, ActingParty actor, PartnerMatchingDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
         DecideAsync(id, interestId, actor, db, cancellationToken, (interest, idea) => interest.Accept(idea, actor.PersonId, request.Reply?.Trim() ?? "", clock.GetUtcNow().UtcDateTime));
 
-    public static Task<IResult> DeclineInterest(
+    public static Task<Results<Ok<InterestResponse>, NotFoundProblem, ForbiddenProblem>> DeclineInterest(
         Guid id, Guid interestId, DecisionRequest request, ActingParty actor, PartnerMatchingDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
         DecideAsync(id, interestId, actor, db, cancellationToken, (interest, idea) => interest.Decline(idea, actor.PersonId, request.Reply?.Trim() ?? "", clock.GetUtcNow().UtcDateTime));
 
-    private static async Task<IResult> DecideAsync(
+    private static async Task<Results<Ok<InterestResponse>, NotFoundProblem, ForbiddenProblem>> DecideAsync(
         Guid id, Guid interestId, ActingParty actor, PartnerMatchingDbContext db, CancellationToken cancellationToken, Action<Interest, MatchableIdea> decide)
     {
         var idea = await db.MatchableIdeas.AsNoTracking().FirstOrDefaultAsync(i => i.IdeaId == id, cancellationToken);

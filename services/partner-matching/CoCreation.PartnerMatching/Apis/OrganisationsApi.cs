@@ -2,6 +2,7 @@ using CoCreation.ApiConventions;
 using CoCreation.PartnerMatching.Infrastructure;
 using CoCreation.PartnerMatching.Matching;
 using CoCreation.PartnerMatching.Model;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoCreation.PartnerMatching.Apis;
@@ -18,7 +19,7 @@ public static class OrganisationsApi
         organisations.MapPost("/", CreateProfile).WithName(nameof(CreateProfile))
             .WithSummary("Create the acting organisation's profile. Honours Idempotency-Key.")
             .Produces<OrganisationProfileResponse>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
-        organisations.MapGet("/{id:guid}", GetProfile).WithName(nameof(GetProfile)).WithSummary("Read one profile, with ETag").Produces<OrganisationProfileResponse>();
+        organisations.MapGet("/{id:guid}", GetProfile).WithName(nameof(GetProfile)).WithSummary("Read one profile, with ETag");
         organisations.MapPut("/{id:guid}", UpdateProfile).WithName(nameof(UpdateProfile))
             .WithSummary("Replace the profile (its organisation; needs If-Match)").Produces<OrganisationProfileResponse>().ProducesValidationProblem();
         organisations.MapGet("/{id:guid}/recommended-ideas", RecommendedIdeas).WithName(nameof(RecommendedIdeas))
@@ -92,7 +93,7 @@ public static class OrganisationsApi
         return result;
     }
 
-    public static async Task<IResult> GetProfile(Guid id, ActingParty? actor, HttpContext http, PartnerMatchingDbContext db, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<OrganisationProfileResponse>, NotModified, NotFoundProblem>> GetProfile(Guid id, ActingParty? actor, HttpContext http, PartnerMatchingDbContext db, CancellationToken cancellationToken)
     {
         var profile = await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
         if (profile is null || !(profile.Published || actor?.ActsFor(id) == true || actor?.IsModerator == true))
@@ -100,7 +101,7 @@ public static class OrganisationsApi
             return Problems.NotFound("organisation", id);
         }
         return Preconditions.SetETagAndCheckNotModified(http, profile.Version)
-            ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
+            ? NotModified.Instance
             : TypedResults.Ok(OrganisationProfileResponse.From(profile));
     }
 

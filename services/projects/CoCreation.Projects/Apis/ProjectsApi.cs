@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using CoCreation.ApiConventions;
 using CoCreation.Projects.Infrastructure;
 using CoCreation.Projects.Model;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoCreation.Projects.Apis;
@@ -16,18 +17,18 @@ public static class ProjectsApi
     {
         var projects = routes.MapGroup("/api/v1/projects").WithTags("Projects").WithRequestValidation().RequireScopeForWrites(ApiScopes.ProjectsWrite);
         projects.MapGet("/", ListProjects).WithName(nameof(ListProjects))
-            .WithSummary("Projects, newest first; filters status and organisation (owner or partner)").Produces<CursorPage<ProjectResponse>>();
+            .WithSummary("Projects, newest first; filters status and organisation (owner or partner)").ProducesValidationProblem();
         projects.MapPost("/", StartProject).WithName(nameof(StartProject))
             .WithSummary("Start the project of an idea whose partnership is agreed (the idea's organisation). Honours Idempotency-Key.")
             .Produces<ProjectResponse>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
-        projects.MapGet("/{id:guid}", GetProject).WithName(nameof(GetProject)).WithSummary("Read one project, with ETag").Produces<ProjectResponse>();
+        projects.MapGet("/{id:guid}", GetProject).WithName(nameof(GetProject)).WithSummary("Read one project, with ETag; answers If-None-Match with 304");
         projects.MapPost("/{id:guid}/complete", CompleteProject).WithName(nameof(CompleteProject))
             .WithSummary("Complete the project with its outcome, success rating (1-5) and reference (the owner organisation)")
-            .Produces<ProjectResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         return routes;
     }
 
-    public static async Task<IResult> ListProjects(
+    public static async Task<Ok<CursorPage<ProjectResponse>>> ListProjects(
         ProjectsDbContext db, CancellationToken cancellationToken, string? status = null, Guid? organisation = null, string? cursor = null, int? limit = null)
     {
         var page = Paging.Read<ProjectCursor>(cursor, limit);
@@ -84,7 +85,7 @@ public static class ProjectsApi
         }
     }
 
-    public static async Task<IResult> GetProject(Guid id, HttpContext http, ProjectsDbContext db, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<ProjectResponse>, NotModified, NotFoundProblem>> GetProject(Guid id, HttpContext http, ProjectsDbContext db, CancellationToken cancellationToken)
     {
         var project = await db.Projects.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
         if (project is null)
@@ -92,11 +93,11 @@ public static class ProjectsApi
             return Problems.NotFound("project", id);
         }
         return Preconditions.SetETagAndCheckNotModified(http, project.Version)
-            ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
+            ? NotModified.Instance
             : TypedResults.Ok(ProjectResponse.From(project));
     }
 
-    public static async Task<IResult> CompleteProject(
+    public static async Task<Results<Ok<ProjectResponse>, NotFoundProblem, ForbiddenProblem, PreconditionProblem>> CompleteProject(
         Guid id, CompletionRequest request, ActingParty actor, HttpContext http, ProjectsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var project = await db.Projects.FirstOrDefaultAsync(p => p.Id == id, cancellationToken);

@@ -1,0 +1,19 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace CoCreation.Projects.FunctionalTests;
+
+/// <summary>The document says what the handlers answer, read from their typed results.</summary>
+public sealed class OpenApiDocumentTests(ProjectsServiceFactory factory) : IClassFixture<ProjectsServiceFactory>
+{
+    [Theory]
+    [InlineData("/api/v1/projects", "get", new[] { "200", "400" })]
+    [InlineData("/api/v1/projects/{id}", "get", new[] { "200", "304", "404" })]
+    [InlineData("/api/v1/projects/{id}/complete", "post", new[] { "200", "400", "401", "403", "404", "409", "412", "428" })]
+    public async Task Each_operation_declares_every_status_its_handler_can_answer(string path, string method, string[] statuses)
+    {
+        var document = await factory.CreateClient().GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+        var responses = document.GetProperty("paths").GetProperty(path).GetProperty(method).GetProperty("responses");
+        Assert.Equal(statuses, responses.EnumerateObject().Select(r => r.Name).Order());
+    }
+}
