@@ -93,7 +93,13 @@ public sealed class PlatformApi(HttpClient http)
         GetAsync<CursorPage<RealEnvironment>>("/api/v1/environments" + Query.Of(("kind", kind), ("organisation", organisation?.ToString()), ("cursor", cursor)), cancellationToken);
 
     public Task<ApiResult<NotificationPage>> NotificationsAsync(CancellationToken cancellationToken = default) =>
-        GetAsync<NotificationPage>("/api/v1/notifications", cancellationToken);
+        GetAsync<NotificationPage>("/api/v1/notifications?limit=100", cancellationToken);
+
+    /// <summary>Up to <see cref="UnreadCountLimit"/> unread notifications: the header says "99+" beyond.</summary>
+    public Task<ApiResult<NotificationPage>> UnreadNotificationsAsync(CancellationToken cancellationToken = default) =>
+        GetAsync<NotificationPage>($"/api/v1/notifications?unreadOnly=true&limit={UnreadCountLimit}", cancellationToken);
+
+    public const int UnreadCountLimit = 100;
 
     public Task<ApiResult<Unit>> MarkNotificationReadAsync(Guid id, CancellationToken cancellationToken = default) =>
         SendAsync<Unit>(HttpMethod.Post, $"/api/v1/notifications/{id}/read", null, cancellationToken);
