@@ -27,11 +27,20 @@ public static class WebPipeline
             {
                 var back = await http.RequestServices.GetRequiredService<FormRescue>().KeepAsync(http);
                 http.Response.Clear();
+                // A token refused just after signing in will be refused again: say so rather than sign in round and round.
+                var session = await http.AuthenticateAsync();
+                if (session.Properties?.IssuedUtc is { } issued && DateTimeOffset.UtcNow - issued < FreshSession)
+                {
+                    http.Response.Redirect("/signin-failed");
+                    return;
+                }
                 await http.ChallengeAsync(OpenIdConnectDefaults.AuthenticationScheme, new AuthenticationProperties { RedirectUri = back });
             }
         });
         return app;
     }
+
+    private static readonly TimeSpan FreshSession = TimeSpan.FromSeconds(30);
 
     private static int StatusOf(Exception exception) =>
         exception is PlatformUnavailableException ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError;

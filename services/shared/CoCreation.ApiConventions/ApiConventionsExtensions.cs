@@ -63,6 +63,9 @@ public static class ApiConventionsExtensions
             options.RequireHttpsMetadata = authority.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
             // Claim names as the token has them ("sub", "organisation_id", "scope"), not mapped to long URIs.
             options.MapInboundClaims = false;
+            // A token signed with a key we have not seen makes us fetch the keys again, at most every 30 s (the
+            // default is 5 min): after the identity service's keys change, people's new tokens work within seconds.
+            options.RefreshInterval = TimeSpan.FromSeconds(30);
         });
     }
 

@@ -39,7 +39,14 @@ public sealed class WebSession(IBrowserContext context, IPage page, Uri gateway)
         await page.Locator("#email").FillAsync(email);
         await page.Locator("#password").FillAsync(password);
         await page.Locator("button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/me");
+        try
+        {
+            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/me");
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail($"Signing in as {email} did not come back to /me; it stopped at {page.Url}: {await page.Locator("body").InnerTextAsync()}");
+        }
     }
 
     /// <summary>Opens a page and checks it answered with <paramref name="status"/>: an error page is never mistaken for the page.</summary>

@@ -70,6 +70,9 @@ public static class WebSignIn
                 oidc.SignedOutRedirectUri = "/";
                 oidc.GetClaimsFromUserInfoEndpoint = false;
                 oidc.MapInboundClaims = false;
+                // An ID token signed with a key not seen yet (the identity service's keys changed) makes us fetch
+                // the keys again at most every 30 s, not the default 5 min during which nobody could sign in.
+                oidc.RefreshInterval = TimeSpan.FromSeconds(30);
                 oidc.TokenValidationParameters.NameClaimType = NameClaim;
                 oidc.TokenValidationParameters.RoleClaimType = RoleClaim;
                 oidc.Scope.Clear();
