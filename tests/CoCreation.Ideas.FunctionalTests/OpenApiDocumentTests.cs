@@ -16,6 +16,14 @@ public sealed class OpenApiDocumentTests(IdeasServiceFactory factory) : IClassFi
     [InlineData("/api/v1/ideas/{id}", "put", new[] { "200", "400", "401", "403", "404", "409", "412", "428" })]
     [InlineData("/api/v1/ideas/{id}/versions", "get", new[] { "200", "404" })]
     [InlineData("/api/v1/ideas", "get", new[] { "200", "400" })]
+    [InlineData("/api/v1/ideas/{id}/comments", "get", new[] { "200", "400", "404" })]
+    [InlineData("/api/v1/ideas/{id}/support", "put", new[] { "204", "401", "404", "409" })]
+    [InlineData("/api/v1/ideas/{id}/follow", "delete", new[] { "204", "401", "404" })]
+    [InlineData("/api/v1/ideas/{id}/reports", "post", new[] { "202", "400", "401", "404", "409" })]
+    [InlineData("/api/v1/challenges", "get", new[] { "200", "400" })]
+    [InlineData("/api/v1/challenges/{id}", "get", new[] { "200", "404" })]
+    [InlineData("/api/v1/taxonomy", "get", new[] { "200" })]
+    [InlineData("/api/v1/themes", "get", new[] { "200" })]
     public async Task Each_operation_declares_every_status_its_handler_can_answer(string path, string method, string[] statuses)
     {
         var document = await factory.CreateClient().GetFromJsonAsync<JsonElement>("/openapi/v1.json");

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using CoCreation.ApiConventions;
 using CoCreation.Ideas.Infrastructure;
 using CoCreation.Ideas.Model;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -14,11 +15,11 @@ public static class ChallengesApi
     {
         var challenges = routes.MapGroup("/api/v1/challenges").WithTags("Challenges").WithRequestValidation().RequireScopeForWrites(ApiScopes.IdeasWrite);
         challenges.MapGet("/", ListChallenges).WithName(nameof(ListChallenges))
-            .WithSummary("Challenges closing soonest first; ?status=open|upcoming|closed, ?theme=").Produces<CursorPage<ChallengeResponse>>();
+            .WithSummary("Challenges closing soonest first; ?status=open|upcoming|closed, ?theme=").ProducesValidationProblem();
         challenges.MapPost("/", PublishChallenge).WithName(nameof(PublishChallenge))
             .WithSummary("Publish a challenge (city units). Honours Idempotency-Key.")
             .Produces<ChallengeResponse>(StatusCodes.Status201Created).ProducesValidationProblem();
-        challenges.MapGet("/{id:guid}", GetChallenge).WithName(nameof(GetChallenge)).WithSummary("Read one challenge").Produces<ChallengeResponse>();
+        challenges.MapGet("/{id:guid}", GetChallenge).WithName(nameof(GetChallenge)).WithSummary("Read one challenge");
         return routes;
     }
 
@@ -45,7 +46,7 @@ public static class ChallengesApi
         }, cancellationToken);
     }
 
-    public static async Task<IResult> GetChallenge(Guid id, IdeasDbContext db, TimeProvider clock, IOptions<CityCalendar> calendar, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<ChallengeResponse>, NotFoundProblem>> GetChallenge(Guid id, IdeasDbContext db, TimeProvider clock, IOptions<CityCalendar> calendar, CancellationToken cancellationToken)
     {
         var challenge = await db.Challenges.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
         return challenge is null
@@ -53,7 +54,7 @@ public static class ChallengesApi
             : TypedResults.Ok(ChallengeResponse.From(challenge, challenge.StatusOn(calendar.Value.Today(clock))));
     }
 
-    public static async Task<IResult> ListChallenges(
+    public static async Task<Ok<CursorPage<ChallengeResponse>>> ListChallenges(
         IdeasDbContext db, TimeProvider clock, IOptions<CityCalendar> calendar, CancellationToken cancellationToken,
         string? status = null, string? theme = null, string? cursor = null, int? limit = null)
     {

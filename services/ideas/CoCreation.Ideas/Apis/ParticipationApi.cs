@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using CoCreation.ApiConventions;
 using CoCreation.Ideas.Infrastructure;
 using CoCreation.Ideas.Model;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoCreation.Ideas.Apis;
@@ -13,22 +14,22 @@ public static class ParticipationApi
     {
         var idea = routes.MapGroup("/api/v1/ideas/{id:guid}").WithTags("Participation").WithRequestValidation().RequireScopeForWrites(ApiScopes.IdeasWrite);
         idea.MapGet("/comments", ListComments).WithName(nameof(ListComments))
-            .WithSummary("Top-level comments, oldest first, each with its replies; cursor pages").Produces<CursorPage<CommentResponse>>();
+            .WithSummary("Top-level comments, oldest first, each with its replies; cursor pages").ProducesValidationProblem();
         idea.MapPost("/comments", AddComment).WithName(nameof(AddComment))
             .WithSummary("Comment on a published idea, or reply to a top-level comment. Honours Idempotency-Key.")
             .Produces<CommentResponse>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
-        idea.MapPut("/support", Support).WithName(nameof(Support)).WithSummary("Support the idea (once per person; repeating changes nothing)").Produces(StatusCodes.Status204NoContent);
-        idea.MapDelete("/support", WithdrawSupport).WithName(nameof(WithdrawSupport)).WithSummary("Take your support back").Produces(StatusCodes.Status204NoContent);
-        idea.MapPut("/follow", FollowIdea).WithName(nameof(FollowIdea)).WithSummary("Follow the idea's changes and comments").Produces(StatusCodes.Status204NoContent);
-        idea.MapDelete("/follow", Unfollow).WithName(nameof(Unfollow)).WithSummary("Stop following").Produces(StatusCodes.Status204NoContent);
+        idea.MapPut("/support", Support).WithName(nameof(Support)).WithSummary("Support the idea (once per person; repeating changes nothing)").ProducesProblem(StatusCodes.Status409Conflict);
+        idea.MapDelete("/support", WithdrawSupport).WithName(nameof(WithdrawSupport)).WithSummary("Take your support back");
+        idea.MapPut("/follow", FollowIdea).WithName(nameof(FollowIdea)).WithSummary("Follow the idea's changes and comments").ProducesProblem(StatusCodes.Status409Conflict);
+        idea.MapDelete("/follow", Unfollow).WithName(nameof(Unfollow)).WithSummary("Stop following");
         idea.MapPost("/reports", ReportIdea).WithName(nameof(ReportIdea))
-            .WithSummary("Report the idea to the moderators").Produces(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status409Conflict);
+            .WithSummary("Report the idea to the moderators").ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         idea.MapPost("/comments/{commentId:guid}/reports", ReportComment).WithName(nameof(ReportComment))
-            .WithSummary("Report a comment to the moderators").Produces(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status409Conflict);
+            .WithSummary("Report a comment to the moderators").ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         return routes;
     }
 
-    public static async Task<IResult> ListComments(
+    public static async Task<Results<Ok<CursorPage<CommentResponse>>, NotFoundProblem>> ListComments(
         Guid id, ActingParty? actor, IdeasDbContext db, CancellationToken cancellationToken, string? cursor = null, int? limit = null)
     {
         var page = Paging.Read<CommentCursor>(cursor, limit);
@@ -78,7 +79,7 @@ public static class ParticipationApi
         }, cancellationToken);
     }
 
-    public static Task<IResult> Support(Guid id, ActingParty actor, IdeasDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
+    public static Task<Results<NoContent, NotFoundProblem>> Support(Guid id, ActingParty actor, IdeasDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
         ToggleAsync(id, actor, db, cancellationToken, async idea =>
         {
             if (await db.Supports.AnyAsync(s => s.IdeaId == id && s.PersonId == actor.PersonId, cancellationToken))
@@ -90,7 +91,7 @@ public static class ParticipationApi
             idea.CountSupport(+1);
         });
 
-    public static Task<IResult> WithdrawSupport(Guid id, ActingParty actor, IdeasDbContext db, CancellationToken cancellationToken) =>
+    public static Task<Results<NoContent, NotFoundProblem>> WithdrawSupport(Guid id, ActingParty actor, IdeasDbContext db, CancellationToken cancellationToken) =>
         ToggleAsync(id, actor, db, cancellationToken, async idea =>
         {
             if (await db.Supports.FirstOrDefaultAsync(s => s.IdeaId == id && s.PersonId == actor.PersonId, cancellationToken) is { } support)
@@ -100,7 +101,7 @@ public static class ParticipationApi
             }
         });
 
-    public static Task<IResult> FollowIdea(Guid id, ActingParty actor, IdeasDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
+    public static Task<Results<NoContent, NotFoundProblem>> FollowIdea(Guid id, ActingParty actor, IdeasDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
         ToggleAsync(id, actor, db, cancellationToken, async idea =>
         {
             if (await db.Follows.AnyAsync(f => f.IdeaId == id && f.PersonId == actor.PersonId, cancellationToken))
@@ -112,7 +113,7 @@ public static class ParticipationApi
             idea.CountFollower(+1);
         });
 
-    public static Task<IResult> Unfollow(Guid id, ActingParty actor, IdeasDbContext db, CancellationToken cancellationToken) =>
+    public static Task<Results<NoContent, NotFoundProblem>> Unfollow(Guid id, ActingParty actor, IdeasDbContext db, CancellationToken cancellationToken) =>
         ToggleAsync(id, actor, db, cancellationToken, async idea =>
         {
             if (await db.Follows.FirstOrDefaultAsync(f => f.IdeaId == id && f.PersonId == actor.PersonId, cancellationToken) is { } follow)
@@ -122,7 +123,7 @@ public static class ParticipationApi
             }
         });
 
-    public static async Task<IResult> ReportIdea(
+    public static async Task<Results<Accepted, NotFoundProblem>> ReportIdea(
         Guid id, ReportRequest request, ActingParty actor, IdeasDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (await IdeaRules.FindVisibleAsync(db, id, actor, cancellationToken) is null)
@@ -132,7 +133,7 @@ public static class ParticipationApi
         return await FileReportAsync(ModerationTarget.Idea, id, id, request, actor, db, clock, cancellationToken);
     }
 
-    public static async Task<IResult> ReportComment(
+    public static async Task<Results<Accepted, NotFoundProblem>> ReportComment(
         Guid id, Guid commentId, ReportRequest request, ActingParty actor, IdeasDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (await IdeaRules.FindVisibleAsync(db, id, actor, cancellationToken) is null
@@ -143,7 +144,7 @@ public static class ParticipationApi
         return await FileReportAsync(ModerationTarget.Comment, commentId, id, request, actor, db, clock, cancellationToken);
     }
 
-    private static async Task<IResult> FileReportAsync(
+    private static async Task<Accepted> FileReportAsync(
         ModerationTarget kind, Guid targetId, Guid ideaId, ReportRequest request, ActingParty actor, IdeasDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var alreadyOpen = await db.Reports.AnyAsync(
@@ -161,7 +162,7 @@ public static class ParticipationApi
     /// Supports and follows change a counter on the idea, which carries the idea's version as a concurrency token:
     /// if an edit lands at the same moment, the whole toggle is simply tried again on fresh data.
     /// </summary>
-    private static async Task<IResult> ToggleAsync(Guid id, ActingParty actor, IdeasDbContext db, CancellationToken cancellationToken, Func<Idea, Task> toggle)
+    private static async Task<Results<NoContent, NotFoundProblem>> ToggleAsync(Guid id, ActingParty actor, IdeasDbContext db, CancellationToken cancellationToken, Func<Idea, Task> toggle)
     {
         for (var attempt = 1; ; attempt++)
         {

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using CoCreation.ApiConventions;
 using CoCreation.Ideas.Infrastructure;
 using CoCreation.Ideas.Model;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoCreation.Ideas.Apis;
@@ -13,23 +14,23 @@ public static class TaxonomyApi
     {
         var taxonomy = routes.MapGroup("/api/v1/taxonomy").WithTags("Taxonomy").WithRequestValidation().RequireScopeForWrites(ApiScopes.IdeasWrite);
         taxonomy.MapGet("/", ListTaxonomy).WithName(nameof(ListTaxonomy))
-            .WithSummary("Every term by facet; retired terms only with ?includeRetired=true").Produces<TaxonomyResponse>();
+            .WithSummary("Every term by facet; retired terms only with ?includeRetired=true");
         taxonomy.MapPut("/{facet}/{code}", PutTerm).WithName(nameof(PutTerm))
             .WithSummary("Add or rename a term, or retire or reinstate it (moderators)").Produces<TaxonomyTermResponse>().ProducesValidationProblem();
         // The themes on their own, as the public API's contract names them: what most clients need to show and filter by.
         routes.MapGet("/api/v1/themes", ListThemes).WithTags("Taxonomy").WithName(nameof(ListThemes))
-            .WithSummary("The current themes, in their order, named in fi, sv and en").Produces<IReadOnlyList<TaxonomyTermResponse>>();
+            .WithSummary("The current themes, in their order, named in fi, sv and en");
         return routes;
     }
 
-    public static async Task<IResult> ListThemes(IdeasDbContext db, CancellationToken cancellationToken)
+    public static async Task<Ok<List<TaxonomyTermResponse>>> ListThemes(IdeasDbContext db, CancellationToken cancellationToken)
     {
         var themes = await db.TaxonomyTerms.AsNoTracking().Where(t => t.Facet == TaxonomyFacet.Theme && !t.Retired)
             .OrderBy(t => t.SortOrder).ThenBy(t => t.Code).ToListAsync(cancellationToken);
         return TypedResults.Ok(themes.Select(TaxonomyTermResponse.From).ToList());
     }
 
-    public static async Task<IResult> ListTaxonomy(IdeasDbContext db, CancellationToken cancellationToken, bool includeRetired = false)
+    public static async Task<Ok<TaxonomyResponse>> ListTaxonomy(IdeasDbContext db, CancellationToken cancellationToken, bool includeRetired = false)
     {
         var terms = await db.TaxonomyTerms.AsNoTracking().Where(t => includeRetired || !t.Retired).ToListAsync(cancellationToken);
         List<TaxonomyTermResponse> Of(TaxonomyFacet facet) =>
