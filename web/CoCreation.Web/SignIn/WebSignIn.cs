@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
@@ -118,9 +119,10 @@ public static class WebSignIn
         // A POST with the anti-forgery token: a link or an image elsewhere must not sign anyone out.
         routes.MapPost("/signout", () => Results.SignOut(
             new AuthenticationProperties { RedirectUri = "/" },
-            [CookieAuthenticationDefaults.AuthenticationScheme, OpenIdConnectDefaults.AuthenticationScheme])).RequireAuthorization();
+            [CookieAuthenticationDefaults.AuthenticationScheme, OpenIdConnectDefaults.AuthenticationScheme]))
+            .RequireAuthorization().WithMetadata(new RequireAntiforgeryTokenAttribute());
         routes.MapPost("/switch-organisation", ([Microsoft.AspNetCore.Mvc.FromForm] Guid organisation, [Microsoft.AspNetCore.Mvc.FromForm] string? returnUrl) =>
-            ActFor(organisation, returnUrl)).RequireAuthorization();
+            ActFor(organisation, returnUrl)).RequireAuthorization().WithMetadata(new RequireAntiforgeryTokenAttribute());
         // After creating an organisation the account page comes here: signing in again for another of one's own
         // organisations changes no data, and the identity service refuses an organisation the person is not in.
         routes.MapGet("/switch-organisation", (Guid organisation, string? returnUrl) => ActFor(organisation, returnUrl)).RequireAuthorization();
