@@ -89,17 +89,11 @@ public sealed record DemoContent(Guid ChallengeId, Guid IdeaId, Guid ProjectId)
         return text.Length == 0 ? default(JsonElement) : JsonDocument.Parse(text).RootElement.Clone();
     }
 
+    /// <summary>An attempt repeated (the fixture's bounded wait) while its event is still on its way.</summary>
     private static async Task<JsonElement> RetryAsync(Func<Task<JsonElement?>> attempt)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            if (await attempt() is { } done)
-            {
-                return done;
-            }
-            Assert.True(DateTime.UtcNow < deadline, "The idea's events did not reach partner matching and projects within 60 s.");
-            await Task.Delay(500);
-        }
+        var done = await Eventually.MatchAsync(attempt, result => result is not null, TimeSpan.FromSeconds(60));
+        Assert.True(done is not null, "The idea's events never reached partner matching and projects.");
+        return done.Value;
     }
 }

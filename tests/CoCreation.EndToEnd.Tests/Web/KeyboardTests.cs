@@ -101,23 +101,19 @@ public sealed partial class KeyboardTests(PlatformFixture platform)
         Assert.Fail($"Tab did not reach {selector} on {page.Url}. The focus went through: {string.Join(" → ", visited.Distinct().Take(40))}");
     }
 
+    /// <summary>The company's interest, sent again (the fixture's bounded wait) until partner matching has heard of the idea.</summary>
     private async Task ExpressInterestAsCompanyAsync(Guid ideaId)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
+        var (status, body) = await Eventually.MatchAsync(async () =>
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/ideas/{ideaId}/interests")
             {
                 Content = JsonContent.Create(new { message = "Our readers would love this." }),
             }.AsPerson("demo-company-lead", DemoOrganisations.Company);
             using var response = await platform.Gateway.SendAsync(request);
-            if (response.IsSuccessStatusCode)
-            {
-                return;
-            }
-            Assert.True(DateTime.UtcNow < deadline, $"interest: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-            await Task.Delay(500); // partner matching has not heard of the idea yet
-        }
+            return (response.StatusCode, await response.Content.ReadAsStringAsync());
+        }, answer => answer.StatusCode == System.Net.HttpStatusCode.Created, TimeSpan.FromSeconds(60));
+        Assert.True(status == System.Net.HttpStatusCode.Created, $"interest: {(int)status} {body}");
     }
 
     private sealed class FocusState

@@ -58,26 +58,17 @@ public sealed class WebSession(IBrowserContext context, IPage page, Uri gateway)
     }
 
     /// <summary>
-    /// Reloads <paramref name="path"/> until <paramref name="text"/> appears: for what arrives over the broker. Fails
-    /// with the page's text when it does not appear in time.
+    /// Reloads <paramref name="path"/> until <paramref name="text"/> appears, for what arrives over the broker (the
+    /// fixture's bounded <see cref="Eventually"/> wait); fails with what the page said when it never does.
     /// </summary>
-    public async Task ReloadUntilAsync(string path, string text, TimeSpan? within = null)
+    public async Task ReloadUntilAsync(string path, string text)
     {
-        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(60));
-        while (true)
+        var content = await Eventually.MatchAsync(async () =>
         {
             await GotoAsync(path);
-            var content = await page.Locator("main").InnerTextAsync();
-            if (content.Contains(text, StringComparison.Ordinal))
-            {
-                return;
-            }
-            if (DateTime.UtcNow > deadline)
-            {
-                Assert.Fail($"\"{text}\" did not appear on {path} within {(within ?? TimeSpan.FromSeconds(60)).TotalSeconds} s. The page said:\n{content}");
-            }
-            await Task.Delay(1000);
-        }
+            return await page.Locator("main").InnerTextAsync();
+        }, shown => shown.Contains(text, StringComparison.Ordinal), TimeSpan.FromSeconds(60));
+        Assert.Contains(text, content, StringComparison.Ordinal);
     }
 
     /// <summary>A screenshot for the README and for anyone reading a failed run: bin/.../screenshots/web-NAME.png.</summary>
