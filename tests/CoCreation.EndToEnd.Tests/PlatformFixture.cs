@@ -27,7 +27,11 @@ public sealed partial class PlatformFixture : IAsyncLifetime
 
     private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), "cocreation-e2e-" + Guid.NewGuid().ToString("N")[..8]);
     private readonly ConcurrentQueue<string> _notificationsLog = new();
-    private readonly ConcurrentQueue<string> _webLog = new();
+    // What the browser talks to, kept for a failed browser test to show what the servers saw.
+    private readonly Dictionary<string, ConcurrentQueue<string>> _browserFacingLogs = new()
+    {
+        ["web"] = new(), ["identity"] = new(), ["gateway"] = new(),
+    };
     private readonly int _brokerPort = FreePort();
 
     public DistributedApplication App { get; private set; } = null!;
@@ -85,7 +89,10 @@ public sealed partial class PlatformFixture : IAsyncLifetime
         await App.StartAsync(timeout.Token);
         // Watching ends by itself when the application is disposed.
         _ = CollectLogAsync("notifications", _notificationsLog);
-        _ = CollectLogAsync("web", _webLog);
+        foreach (var (resource, lines) in _browserFacingLogs)
+        {
+            _ = CollectLogAsync(resource, lines);
+        }
         foreach (var resource in Services.Append("messaging").Append("web").Append("gateway"))
         {
             await App.ResourceNotifications.WaitForResourceHealthyAsync(resource, timeout.Token);
@@ -132,7 +139,13 @@ public sealed partial class PlatformFixture : IAsyncLifetime
     }
 
     /// <summary>The web front end's last log lines, for a failed browser test to show what the server saw.</summary>
-    public string WebLogTail(int lines = 400) => string.Join(Environment.NewLine, _webLog.TakeLast(lines));
+    public string WebLogTail(int lines = 400) => LogTail("web", lines);
+
+    /// <summary>The last log lines of the web, identity and the gateway, each under its name, for a failed browser test.</summary>
+    public string BrowserFacingLogTails(int lines = 40) => string.Join(Environment.NewLine,
+        _browserFacingLogs.Keys.Select(resource => $"--- {resource}, last {lines} lines:{Environment.NewLine}{LogTail(resource, lines)}"));
+
+    private string LogTail(string resource, int lines) => string.Join(Environment.NewLine, _browserFacingLogs[resource].TakeLast(lines));
 
     /// <summary>The confirmation link the notifications service logged for <paramref name="email"/> (bounded wait).</summary>
     public async Task<string> WaitForMailedLinkAsync(string email)

@@ -36,7 +36,7 @@ public sealed class AccountJourneyTests(PlatformFixture platform)
         Assert.Contains("You are not a member of any organisation.", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
         await page.Locator("#organisation-name").FillAsync("Reading Friends ry");
         await page.GetByRole(AriaRole.Button, new() { Name = "Register", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/me");
+        await person.ArriveAtAsync(url => url.AbsolutePath == "/me", "/me after registering the organisation");
         Assert.Contains("You are acting for: Reading Friends ry", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("Reading Friends ry · administrator", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
     }

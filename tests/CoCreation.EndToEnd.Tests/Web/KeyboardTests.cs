@@ -24,18 +24,18 @@ public sealed partial class KeyboardTests(PlatformFixture platform)
         await school.GotoAsync("/");
         await TabToAsync(page, "a[href^='/signin']");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(url => url.Contains("/account/login", StringComparison.Ordinal));
+        await school.ArriveAtAsync(url => url.AbsolutePath == "/account/login", "the sign-in page");
         await TabToAsync(page, "#email");
         await page.Keyboard.TypeAsync("school@cocreation.test");
         await TabToAsync(page, "#password");
         await page.Keyboard.TypeAsync(platform.DemoUserPassword);
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        await school.ArriveAtAsync(url => url.AbsolutePath == "/", "the home page after signing in");
 
         // Publish a need.
         await TabToAsync(page, "a[href='/ideas/new']");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/ideas/new");
+        await school.ArriveAtAsync(url => url.AbsolutePath == "/ideas/new", "the idea form");
         await TabToAsync(page, "#kind-need");
         await page.Keyboard.PressAsync("Space");
         await TabToAsync(page, "#idea-title");
@@ -46,7 +46,7 @@ public sealed partial class KeyboardTests(PlatformFixture platform)
         await page.Keyboard.PressAsync("Space");
         await TabToAsync(page, "button[value='publish']");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(PublishedIdea());
+        await school.ArriveAtAsync(url => PublishedIdea().IsMatch(url.PathAndQuery), "the published idea");
         var ideaId = Guid.Parse(new Uri(page.Url).AbsolutePath.Split('/')[2]);
 
         // A company answers (through the API, as its own system would), and the school accepts.
@@ -62,7 +62,7 @@ public sealed partial class KeyboardTests(PlatformFixture platform)
         await school.ReloadUntilAsync($"/ideas/{ideaId}", "Start the project");
         await TabToAsync(page, "form[name='start-project'] button, section[aria-labelledby='start-heading'] button");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(url => url.Contains("?done=project-started", StringComparison.Ordinal));
+        await school.ArriveAtAsync(url => url.Query == "?done=project-started", "the started project");
         await TabToAsync(page, "#project-outcome");
         await page.Keyboard.TypeAsync("Pupils read 120 books aloud to each other.");
         await TabToAsync(page, "#rating-1");

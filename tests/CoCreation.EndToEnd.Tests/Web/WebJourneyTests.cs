@@ -47,7 +47,7 @@ public sealed partial class WebJourneyTests(PlatformFixture platform)
         await school.Page.Locator("#idea-soughtCompetences").FillAsync("game design, language learning");
         await school.ScreenshotAsync("idea-form");
         await school.Page.GetByRole(AriaRole.Button, new() { Name = "Publish the idea" }).ClickAsync();
-        await school.Page.WaitForURLAsync(IdeaPage());
+        await school.ArriveAtAsync(url => IdeaPage().IsMatch(url.PathAndQuery), "the published idea");
         var ideaPath = new Uri(school.Page.Url).AbsolutePath;
         Assert.Equal("The idea is published.", await school.Page.GetByRole(AriaRole.Status).InnerTextAsync());
         Assert.Equal(title, await school.Page.Locator("h1").InnerTextAsync());
@@ -106,7 +106,7 @@ public sealed partial class WebJourneyTests(PlatformFixture platform)
         // 6. The school starts the project once the partnership has reached the projects service, and completes it.
         await school.ReloadUntilAsync(ideaPath, "Start the project");
         await school.Page.GetByRole(AriaRole.Button, new() { Name = "Start the project" }).ClickAsync();
-        await school.Page.WaitForURLAsync(ProjectPage());
+        await school.ArriveAtAsync(url => ProjectPage().IsMatch(url.PathAndQuery), "the started project");
         var projectPath = new Uri(school.Page.Url).AbsolutePath;
         await school.ScreenshotAsync("project-started");
         Assert.True(await school.Page.Locator("#project-outcome").CountAsync() == 1, await school.Page.Locator("body").InnerTextAsync() + platform.WebLogTail());

@@ -6,11 +6,11 @@ namespace CoCreation.EndToEnd.Tests.Web;
 /// A person at the web front end in their own browser context (their own cookies), reached through the gateway as
 /// people reach it. Signing in goes through the identity service's page, as a person does it.
 /// </summary>
-public sealed class WebSession(IBrowserContext context, IPage page, Uri gateway) : IAsyncDisposable
+public sealed class WebSession(IBrowserContext context, IPage page, PlatformFixture platform) : IAsyncDisposable
 {
     public IPage Page => page;
 
-    public Uri Gateway => gateway;
+    public Uri Gateway => platform.GatewayUrl;
 
     public static async Task<WebSession> OpenAsync(ChromiumBrowser browser, PlatformFixture platform, string locale = "en-GB", bool bypassContentSecurityPolicy = false)
     {
@@ -22,7 +22,7 @@ public sealed class WebSession(IBrowserContext context, IPage page, Uri gateway)
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
         });
         context.SetDefaultTimeout(20_000);
-        return new WebSession(context, await context.NewPageAsync(), platform.GatewayUrl);
+        return new WebSession(context, await context.NewPageAsync(), platform);
     }
 
     /// <summary>A person who signs in on the identity service's page and comes back to the web.</summary>
@@ -39,13 +39,32 @@ public sealed class WebSession(IBrowserContext context, IPage page, Uri gateway)
         await page.Locator("#email").FillAsync(email);
         await page.Locator("#password").FillAsync(password);
         await page.Locator("button[type=submit]").ClickAsync();
+        await ArriveAtAsync(url => url.AbsolutePath == "/me", $"/me after signing in as {email}");
+    }
+
+    /// <summary>
+    /// Waits until a link or a form has brought the browser where <paramref name="arrived"/> says (its document read,
+    /// not every stylesheet fetched); fails naming where it stopped, what the page said and what the servers logged.
+    /// </summary>
+    public async Task ArriveAtAsync(Func<Uri, bool> arrived, string where)
+    {
         try
         {
-            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/me");
+            await page.WaitForURLAsync(url => arrived(new Uri(url)), new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
         }
         catch (TimeoutException)
         {
-            Assert.Fail($"Signing in as {email} did not come back to /me; it stopped at {page.Url}: {await page.Locator("body").InnerTextAsync()}");
+            string shown;
+            try
+            {
+                shown = await page.Locator("body").InnerTextAsync(new LocatorInnerTextOptions { Timeout = 2_000 });
+            }
+            catch (Exception unreadable) when (unreadable is PlaywrightException or TimeoutException)
+            {
+                shown = $"(nothing readable: {unreadable.Message})";
+            }
+            Assert.Fail($"The browser did not reach {where}; it stopped at {page.Url}, showing:{Environment.NewLine}{shown}" +
+                $"{Environment.NewLine}{platform.BrowserFacingLogTails()}");
         }
     }
 
