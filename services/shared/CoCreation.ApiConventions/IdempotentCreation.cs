@@ -1,7 +1,10 @@
+using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,7 +28,7 @@ public static class IdempotentCreation
     /// Runs <paramref name="create"/> (which adds the new state, and its outbox event, to <paramref name="db"/>) and
     /// saves, or replays the response of an earlier request with the same key from the same requester.
     /// </summary>
-    public static async Task<IResult> CreateOnceAsync<TResponse>(
+    public static async Task<CreatedOnce<TResponse>> CreateOnceAsync<TResponse>(
         this DbContext db,
         HttpContext http,
         string requesterId,
@@ -38,7 +41,7 @@ public static class IdempotentCreation
         {
             var created = await create();
             await db.SaveChangesAsync(cancellationToken);
-            return TypedResults.Created(created.Location, created.Body);
+            return new CreatedOnce<TResponse>(TypedResults.Created(created.Location, created.Body));
         }
         if (key.Length > MaxKeyLength || key.Any(char.IsControl))
         {
@@ -51,7 +54,7 @@ public static class IdempotentCreation
         {
             if (earlier.CreatedAt >= now - IdempotencyRetention.Of(http.RequestServices.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()))
             {
-                return Replay(earlier, fingerprint);
+                return Replay<TResponse>(earlier, fingerprint);
             }
             // An expired key is new again: its old record makes way for this request's.
             await db.Set<IdempotentRequest>().Where(r => r.RequesterId == requesterId && r.Key == key).ExecuteDeleteAsync(cancellationToken);
@@ -82,9 +85,9 @@ public static class IdempotentCreation
             {
                 throw;
             }
-            return Replay(winner, fingerprint);
+            return Replay<TResponse>(winner, fingerprint);
         }
-        return TypedResults.Created(result.Location, result.Body);
+        return new CreatedOnce<TResponse>(TypedResults.Created(result.Location, result.Body));
     }
 
     public static ModelBuilder AddIdempotentRequests(this ModelBuilder modelBuilder)
@@ -105,17 +108,17 @@ public static class IdempotentCreation
     private static Task<IdempotentRequest?> FindAsync(DbContext db, string requesterId, string key, CancellationToken cancellationToken) =>
         db.Set<IdempotentRequest>().AsNoTracking().FirstOrDefaultAsync(r => r.RequesterId == requesterId && r.Key == key, cancellationToken);
 
-    private static IResult Replay(IdempotentRequest earlier, string fingerprint)
+    private static CreatedOnce<TResponse> Replay<TResponse>(IdempotentRequest earlier, string fingerprint)
     {
         if (earlier.RequestFingerprint != fingerprint)
         {
-            return TypedResults.Problem(
+            return new CreatedOnce<TResponse>(TypedResults.Problem(
                 title: "This Idempotency-Key was used for a different request.",
                 detail: "Use a new key for a new request; reuse a key only to retry exactly the same request.",
                 statusCode: StatusCodes.Status422UnprocessableEntity,
-                extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [Header] = ["Already used with a different body."] } });
+                extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [Header] = ["Already used with a different body."] } }));
         }
-        return new ReplayedResult(earlier);
+        return new CreatedOnce<TResponse>(new ReplayedResult(earlier));
     }
 
     private static string Fingerprint(HttpContext http, object request)
@@ -137,6 +140,30 @@ public static class IdempotentCreation
             httpContext.Response.ContentType = "application/json; charset=utf-8";
             await httpContext.Response.WriteAsync(earlier.ResponseBody);
         }
+    }
+}
+
+/// <summary>
+/// The answer to a create that honours <c>Idempotency-Key</c>: 201 with the new resource, the first answer again for a
+/// retry (with <c>Idempotent-Replayed: true</c>), or 422 for a key already used with a different body. Typed, so that a
+/// handler returning it (<c>Results&lt;CreatedOnce&lt;T&gt;, ForbiddenProblem&gt;</c>) documents 201 and 422 itself.
+/// </summary>
+public sealed class CreatedOnce<TResponse> : IResult, IEndpointMetadataProvider
+{
+    private readonly IResult _answer;
+
+    internal CreatedOnce(IResult answer) => _answer = answer;
+
+    public Task ExecuteAsync(HttpContext httpContext) => _answer.ExecuteAsync(httpContext);
+
+    // IEndpointMetadataProvider's member is static by design, as on the framework's own Created<T>.
+#pragma warning disable CA1000
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder)
+#pragma warning restore CA1000
+    {
+        builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status201Created, typeof(TResponse), ["application/json"]));
+        builder.Metadata.Add(new ProducesResponseTypeMetadata(
+            StatusCodes.Status422UnprocessableEntity, typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), ["application/problem+json"]));
     }
 }
 

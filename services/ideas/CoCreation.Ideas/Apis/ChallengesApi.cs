@@ -18,12 +18,12 @@ public static class ChallengesApi
             .WithSummary("Challenges closing soonest first; ?status=open|upcoming|closed, ?theme=").ProducesValidationProblem();
         challenges.MapPost("/", PublishChallenge).WithName(nameof(PublishChallenge))
             .WithSummary("Publish a challenge (city units). Honours Idempotency-Key.")
-            .Produces<ChallengeResponse>(StatusCodes.Status201Created).ProducesValidationProblem();
+            .ProducesValidationProblem();
         challenges.MapGet("/{id:guid}", GetChallenge).WithName(nameof(GetChallenge)).WithSummary("Read one challenge");
         return routes;
     }
 
-    public static async Task<IResult> PublishChallenge(
+    public static async Task<Results<CreatedOnce<ChallengeResponse>, ForbiddenProblem>> PublishChallenge(
         ChallengeRequest request, ActingParty actor, HttpContext http, IdeasDbContext db, TimeProvider clock, IOptions<CityCalendar> calendar,
         CancellationToken cancellationToken)
     {

@@ -22,7 +22,7 @@ public static class IdeasApi
             .WithSummary("Browse and search ideas: full text, filters, sorting, cursor pages").ProducesValidationProblem();
         ideas.MapPost("/", CreateIdea).WithName(nameof(CreateIdea))
             .WithSummary("Create an idea for the acting organisation: published at once, or a draft with ?draft=true. Honours Idempotency-Key.")
-            .Produces<IdeaResponse>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         ideas.MapGet("/{id:guid}", GetIdea).WithName(nameof(GetIdea))
             .WithSummary("Read one idea; answers If-None-Match with 304");
         ideas.MapPut("/{id:guid}", UpdateIdea).WithName(nameof(UpdateIdea))
@@ -39,7 +39,7 @@ public static class IdeasApi
         return routes;
     }
 
-    public static async Task<IResult> CreateIdea(
+    public static async Task<Results<CreatedOnce<IdeaResponse>, ForbiddenProblem>> CreateIdea(
         IdeaRequest request, ActingParty actor, HttpContext http, IdeasDbContext db, TimeProvider clock, IOptions<CityCalendar> calendar,
         CancellationToken cancellationToken, [FromQuery] bool draft = false)
     {

@@ -1,7 +1,9 @@
 using CoCreation.ApiConventions;
 using CoCreation.Ideas.Infrastructure;
 using CoCreation.Ideas.Model;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Moderated = Microsoft.AspNetCore.Http.HttpResults.Results<Microsoft.AspNetCore.Http.HttpResults.NoContent, CoCreation.ApiConventions.ForbiddenProblem, CoCreation.ApiConventions.NotFoundProblem>;
 
 namespace CoCreation.Ideas.Apis;
 
@@ -14,36 +16,36 @@ public static class ModerationApi
     public static IEndpointRouteBuilder MapModerationApi(this IEndpointRouteBuilder routes)
     {
         var idea = routes.MapGroup("/api/v1/ideas/{id:guid}").WithTags("Moderation").WithRequestValidation().RequireScopeForWrites(ApiScopes.IdeasWrite);
-        idea.MapPost("/hide", HideIdea).WithName(nameof(HideIdea)).WithSummary("Hide an idea (moderators)").Produces(StatusCodes.Status204NoContent);
-        idea.MapPost("/unhide", UnhideIdea).WithName(nameof(UnhideIdea)).WithSummary("Show a hidden idea again (moderators)").Produces(StatusCodes.Status204NoContent);
-        idea.MapPost("/comments/{commentId:guid}/hide", HideComment).WithName(nameof(HideComment)).WithSummary("Hide a comment (moderators)").Produces(StatusCodes.Status204NoContent);
-        idea.MapPost("/comments/{commentId:guid}/unhide", UnhideComment).WithName(nameof(UnhideComment)).WithSummary("Show a hidden comment again (moderators)").Produces(StatusCodes.Status204NoContent);
+        idea.MapPost("/hide", HideIdea).WithName(nameof(HideIdea)).WithSummary("Hide an idea (moderators)").ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        idea.MapPost("/unhide", UnhideIdea).WithName(nameof(UnhideIdea)).WithSummary("Show a hidden idea again (moderators)").ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        idea.MapPost("/comments/{commentId:guid}/hide", HideComment).WithName(nameof(HideComment)).WithSummary("Hide a comment (moderators)").ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        idea.MapPost("/comments/{commentId:guid}/unhide", UnhideComment).WithName(nameof(UnhideComment)).WithSummary("Show a hidden comment again (moderators)").ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
 
         var moderation = routes.MapGroup("/api/v1/moderation").WithTags("Moderation").WithRequestValidation().RequireScopeForWrites(ApiScopes.IdeasWrite);
         moderation.MapGet("/reports", ListReports).WithName(nameof(ListReports))
-            .WithSummary("Reports, oldest first; open ones unless ?status=resolved (moderators)").Produces<CursorPage<ReportResponse>>();
+            .WithSummary("Reports, oldest first; open ones unless ?status=resolved (moderators)").ProducesValidationProblem();
         moderation.MapPost("/reports/{reportId:guid}/dismiss", DismissReport).WithName(nameof(DismissReport))
-            .WithSummary("Close a report without acting on its target (moderators)").Produces(StatusCodes.Status204NoContent);
+            .WithSummary("Close a report without acting on its target (moderators)").ProducesValidationProblem();
         moderation.MapGet("/actions", ListActions).WithName(nameof(ListActions))
-            .WithSummary("The moderation audit, newest first; ?ideaId= narrows it to one idea (moderators)").Produces<CursorPage<ModerationActionResponse>>();
+            .WithSummary("The moderation audit, newest first; ?ideaId= narrows it to one idea (moderators)").ProducesValidationProblem();
         return routes;
     }
 
-    public static Task<IResult> HideIdea(Guid id, ModerationRequest request, ActingParty actor, IdeasDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
+    public static Task<Moderated> HideIdea(Guid id, ModerationRequest request, ActingParty actor, IdeasDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
         ModerateIdeaAsync(id, actor, db, cancellationToken, (idea, now) =>
         {
             idea.Hide(actor.PersonId, request.Reason, now);
             return Act(db, ModerationTarget.Idea, idea.Id, idea.Id, ModerationActionKind.Hidden, request.Reason, actor, now);
         }, clock);
 
-    public static Task<IResult> UnhideIdea(Guid id, ModerationRequest request, ActingParty actor, IdeasDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
+    public static Task<Moderated> UnhideIdea(Guid id, ModerationRequest request, ActingParty actor, IdeasDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
         ModerateIdeaAsync(id, actor, db, cancellationToken, (idea, now) =>
         {
             idea.Unhide(actor.PersonId, request.Reason, now);
             return Act(db, ModerationTarget.Idea, idea.Id, idea.Id, ModerationActionKind.Unhidden, request.Reason, actor, now);
         }, clock);
 
-    public static Task<IResult> HideComment(Guid id, Guid commentId, ModerationRequest request, ActingParty actor, IdeasDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
+    public static Task<Moderated> HideComment(Guid id, Guid commentId, ModerationRequest request, ActingParty actor, IdeasDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
         ModerateCommentAsync(id, commentId, actor, db, cancellationToken, async (idea, comment, now) =>
         {
             if (comment.IsHidden)
@@ -55,7 +57,7 @@ public static class ModerationApi
             await Act(db, ModerationTarget.Comment, comment.Id, idea.Id, ModerationActionKind.Hidden, request.Reason, actor, now);
         }, clock);
 
-    public static Task<IResult> UnhideComment(Guid id, Guid commentId, ModerationRequest request, ActingParty actor, IdeasDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
+    public static Task<Moderated> UnhideComment(Guid id, Guid commentId, ModerationRequest request, ActingParty actor, IdeasDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
         ModerateCommentAsync(id, commentId, actor, db, cancellationToken, async (idea, comment, now) =>
         {
             if (!comment.IsHidden)
@@ -67,7 +69,7 @@ public static class ModerationApi
             await Act(db, ModerationTarget.Comment, comment.Id, idea.Id, ModerationActionKind.Unhidden, request.Reason, actor, now);
         }, clock);
 
-    public static async Task<IResult> ListReports(
+    public static async Task<Results<Ok<CursorPage<ReportResponse>>, ForbiddenProblem>> ListReports(
         ActingParty actor, IdeasDbContext db, CancellationToken cancellationToken, string? status = null, string? cursor = null, int? limit = null)
     {
         if (!actor.IsModerator)
@@ -90,7 +92,7 @@ public static class ModerationApi
         return TypedResults.Ok(rows.ToPage(page, r => new TimeCursor(r.CreatedAt, r.Id), ReportResponse.From));
     }
 
-    public static async Task<IResult> DismissReport(
+    public static async Task<Moderated> DismissReport(
         Guid reportId, ModerationRequest request, ActingParty actor, IdeasDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (!actor.IsModerator)
@@ -110,7 +112,7 @@ public static class ModerationApi
         return TypedResults.NoContent();
     }
 
-    public static async Task<IResult> ListActions(
+    public static async Task<Results<Ok<CursorPage<ModerationActionResponse>>, ForbiddenProblem>> ListActions(
         ActingParty actor, IdeasDbContext db, CancellationToken cancellationToken, Guid? ideaId = null, string? cursor = null, int? limit = null)
     {
         if (!actor.IsModerator)
@@ -131,7 +133,7 @@ public static class ModerationApi
         return TypedResults.Ok(rows.ToPage(page, a => new TimeCursor(a.At, a.Id), ModerationActionResponse.From));
     }
 
-    private static async Task<IResult> ModerateIdeaAsync(
+    private static async Task<Moderated> ModerateIdeaAsync(
         Guid id, ActingParty actor, IdeasDbContext db, CancellationToken cancellationToken, Func<Idea, DateTime, Task> moderate, TimeProvider clock)
     {
         if (!actor.IsModerator)
@@ -148,7 +150,7 @@ public static class ModerationApi
         return TypedResults.NoContent();
     }
 
-    private static async Task<IResult> ModerateCommentAsync(
+    private static async Task<Moderated> ModerateCommentAsync(
         Guid id, Guid commentId, ActingParty actor, IdeasDbContext db, CancellationToken cancellationToken, Func<Idea, Comment, DateTime, Task> moderate, TimeProvider clock)
     {
         if (!actor.IsModerator)

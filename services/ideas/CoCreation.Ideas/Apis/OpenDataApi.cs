@@ -32,9 +32,9 @@ public static class OpenDataApi
     {
         var openData = routes.MapGroup("/api/v1/open-data").WithTags("Open data");
         openData.MapGet("/ideas.{format}", DownloadIdeas).WithName(nameof(DownloadIdeas))
-            .WithSummary("Every published idea, as csv or json (CC BY 4.0, no personal data)").Produces(StatusCodes.Status200OK, contentType: "text/csv");
+            .WithSummary("Every published idea, as csv or json (CC BY 4.0, no personal data)").Produces(StatusCodes.Status200OK, contentType: "text/csv", additionalContentTypes: "application/json").ProducesValidationProblem();
         openData.MapGet("/challenges.{format}", DownloadChallenges).WithName(nameof(DownloadChallenges))
-            .WithSummary("Every challenge, as csv or json (CC BY 4.0, no personal data)").Produces(StatusCodes.Status200OK, contentType: "text/csv");
+            .WithSummary("Every challenge, as csv or json (CC BY 4.0, no personal data)").Produces(StatusCodes.Status200OK, contentType: "text/csv", additionalContentTypes: "application/json").ProducesValidationProblem();
         return routes;
     }
 

@@ -17,7 +17,7 @@ public static class ParticipationApi
             .WithSummary("Top-level comments, oldest first, each with its replies; cursor pages").ProducesValidationProblem();
         idea.MapPost("/comments", AddComment).WithName(nameof(AddComment))
             .WithSummary("Comment on a published idea, or reply to a top-level comment. Honours Idempotency-Key.")
-            .Produces<CommentResponse>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         idea.MapPut("/support", Support).WithName(nameof(Support)).WithSummary("Support the idea (once per person; repeating changes nothing)").ProducesProblem(StatusCodes.Status409Conflict);
         idea.MapDelete("/support", WithdrawSupport).WithName(nameof(WithdrawSupport)).WithSummary("Take your support back");
         idea.MapPut("/follow", FollowIdea).WithName(nameof(FollowIdea)).WithSummary("Follow the idea's changes and comments").ProducesProblem(StatusCodes.Status409Conflict);
@@ -54,7 +54,7 @@ public static class ParticipationApi
             c => CommentResponse.From(c, [.. repliesByThread[c.Id].Select(r => CommentResponse.From(r, []))])));
     }
 
-    public static async Task<IResult> AddComment(
+    public static async Task<Results<CreatedOnce<CommentResponse>, NotFoundProblem>> AddComment(
         Guid id, CommentRequest request, ActingParty actor, HttpContext http, IdeasDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var idea = await IdeaRules.FindVisibleAsync(db, id, actor, cancellationToken, track: true);

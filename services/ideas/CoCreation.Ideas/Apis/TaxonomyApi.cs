@@ -16,7 +16,7 @@ public static class TaxonomyApi
         taxonomy.MapGet("/", ListTaxonomy).WithName(nameof(ListTaxonomy))
             .WithSummary("Every term by facet; retired terms only with ?includeRetired=true");
         taxonomy.MapPut("/{facet}/{code}", PutTerm).WithName(nameof(PutTerm))
-            .WithSummary("Add or rename a term, or retire or reinstate it (moderators)").Produces<TaxonomyTermResponse>().ProducesValidationProblem();
+            .WithSummary("Add or rename a term, or retire or reinstate it (moderators)").ProducesValidationProblem();
         // The themes on their own, as the public API's contract names them: what most clients need to show and filter by.
         routes.MapGet("/api/v1/themes", ListThemes).WithTags("Taxonomy").WithName(nameof(ListThemes))
             .WithSummary("The current themes, in their order, named in fi, sv and en");
@@ -38,7 +38,7 @@ public static class TaxonomyApi
         return TypedResults.Ok(new TaxonomyResponse(Of(TaxonomyFacet.Theme), Of(TaxonomyFacet.Environment), Of(TaxonomyFacet.AgeGroup)));
     }
 
-    public static async Task<IResult> PutTerm(
+    public static async Task<Results<Ok<TaxonomyTermResponse>, ForbiddenProblem>> PutTerm(
         string facet, string code, TaxonomyTermRequest request, ActingParty actor, IdeasDbContext db, CancellationToken cancellationToken)
     {
         if (!actor.IsModerator)

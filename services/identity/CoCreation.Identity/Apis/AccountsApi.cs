@@ -5,6 +5,7 @@ using CoCreation.Identity.Infrastructure;
 using CoCreation.Identity.Model;
 using CoCreation.IntegrationEvents;
 using CoCreation.Messaging;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 
 namespace CoCreation.Identity.Apis;
@@ -17,58 +18,58 @@ public static class AccountsApi
         var accounts = routes.MapGroup("/api/v1/accounts").WithTags("Accounts").WithRequestValidation().DisableAntiforgery();
         accounts.MapPost("/", Register).WithName(nameof(Register))
             .WithSummary("Register a person; a link to confirm the address is mailed (logged in Development)")
-            .Produces<AccountResponse>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         accounts.MapPost("/email-confirmation", ConfirmEmail).WithName(nameof(ConfirmEmail))
-            .WithSummary("Confirm an address with the person id and token from the link").Produces(StatusCodes.Status204NoContent).ProducesValidationProblem();
+            .WithSummary("Confirm an address with the person id and token from the link").ProducesValidationProblem();
         accounts.MapPost("/email-confirmation/resend", ResendConfirmation).WithName(nameof(ResendConfirmation))
-            .WithSummary("Mail the confirmation link again (the answer is the same for any address)").Produces(StatusCodes.Status202Accepted);
+            .WithSummary("Mail the confirmation link again (the answer is the same for any address)").ProducesValidationProblem();
         accounts.MapPost("/password-reset", RequestPasswordReset).WithName(nameof(RequestPasswordReset))
-            .WithSummary("Mail a link to choose a new password (the answer is the same for any address)").Produces(StatusCodes.Status202Accepted);
+            .WithSummary("Mail a link to choose a new password (the answer is the same for any address)").ProducesValidationProblem();
         accounts.MapPost("/password-reset/confirm", ResetPassword).WithName(nameof(ResetPassword))
-            .WithSummary("Choose a new password with the person id and token from the link").Produces(StatusCodes.Status204NoContent).ProducesValidationProblem();
+            .WithSummary("Choose a new password with the person id and token from the link").ProducesValidationProblem();
         accounts.MapPut("/{personId}/roles", SetPlatformRoles).WithName(nameof(SetPlatformRoles))
-            .WithSummary("Set a person's platform roles (administrators)").Produces<AccountResponse>().ProducesValidationProblem();
+            .WithSummary("Set a person's platform roles (administrators)").ProducesValidationProblem();
 
         // The acting person's own resources: /api/v1/me, as the public API's contract names it.
         var me = routes.MapGroup("/api/v1/me").WithTags("Accounts").WithRequestValidation().DisableAntiforgery();
         me.MapGet("/", GetMyAccount).WithName(nameof(GetMyAccount))
-            .WithSummary("The acting person's account: profile, platform roles, organisations").Produces<AccountResponse>();
+            .WithSummary("The acting person's account: profile, platform roles, organisations");
         me.MapPost("/organisations", CreateOrganisation).WithName(nameof(CreateOrganisation))
-            .WithSummary("Register an organisation; the acting person becomes its admin").Produces<OrganisationResponse>(StatusCodes.Status201Created);
+            .WithSummary("Register an organisation; the acting person becomes its admin").ProducesValidationProblem();
         return routes;
     }
 
-    public static async Task<IResult> Register(RegistrationRequest request, AccountService accounts, CancellationToken cancellationToken)
+    public static async Task<Created<AccountResponse>> Register(RegistrationRequest request, AccountService accounts, CancellationToken cancellationToken)
     {
         var user = await accounts.RegisterAsync(request.Email, request.Password, request.DisplayName, cancellationToken);
         return TypedResults.Created("/api/v1/me", AccountResponse.From(user, [], []));
     }
 
-    public static async Task<IResult> ConfirmEmail(EmailConfirmationRequest request, AccountService accounts)
+    public static async Task<NoContent> ConfirmEmail(EmailConfirmationRequest request, AccountService accounts)
     {
         await accounts.ConfirmEmailAsync(request.PersonId, request.Token);
         return TypedResults.NoContent();
     }
 
-    public static async Task<IResult> ResendConfirmation(EmailRequest request, AccountService accounts, CancellationToken cancellationToken)
+    public static async Task<Accepted> ResendConfirmation(EmailRequest request, AccountService accounts, CancellationToken cancellationToken)
     {
         await accounts.ResendConfirmationAsync(request.Email, cancellationToken);
         return TypedResults.Accepted((string?)null);
     }
 
-    public static async Task<IResult> RequestPasswordReset(EmailRequest request, AccountService accounts, CancellationToken cancellationToken)
+    public static async Task<Accepted> RequestPasswordReset(EmailRequest request, AccountService accounts, CancellationToken cancellationToken)
     {
         await accounts.RequestPasswordResetAsync(request.Email, cancellationToken);
         return TypedResults.Accepted((string?)null);
     }
 
-    public static async Task<IResult> ResetPassword(PasswordResetRequest request, AccountService accounts)
+    public static async Task<NoContent> ResetPassword(PasswordResetRequest request, AccountService accounts)
     {
         await accounts.ResetPasswordAsync(request.PersonId, request.Token, request.NewPassword);
         return TypedResults.NoContent();
     }
 
-    public static async Task<IResult> GetMyAccount(ActingParty actor, AccountService accounts, UserManager<PlatformUser> users, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<AccountResponse>, ForbiddenProblem>> GetMyAccount(ActingParty actor, AccountService accounts, UserManager<PlatformUser> users, CancellationToken cancellationToken)
     {
         if (await accounts.FindAsync(actor) is not { } user)
         {
@@ -77,7 +78,7 @@ public static class AccountsApi
         return TypedResults.Ok(AccountResponse.From(user, await users.GetRolesAsync(user), await accounts.MembershipsAsync(user.Id, cancellationToken)));
     }
 
-    public static async Task<IResult> CreateOrganisation(
+    public static async Task<Results<Created<OrganisationResponse>, ForbiddenProblem>> CreateOrganisation(
         OrganisationRequest request, ActingParty actor, AccountService accounts, IdentityServiceDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (await accounts.FindAsync(actor) is not { } user)
@@ -92,7 +93,7 @@ public static class AccountsApi
         return TypedResults.Created($"/api/v1/organisations/{organisation.Id}/members", new OrganisationResponse(organisation.Id, organisation.Name, organisation.IsCityUnit));
     }
 
-    public static async Task<IResult> SetPlatformRoles(
+    public static async Task<Results<Ok<AccountResponse>, ForbiddenProblem, NotFoundProblem>> SetPlatformRoles(
         string personId, PlatformRolesRequest request, ActingParty actor, AccountService accounts, UserManager<PlatformUser> users, CancellationToken cancellationToken)
     {
         if (!actor.Roles.Contains(PlatformRoles.Administrator))
@@ -110,7 +111,7 @@ public static class AccountsApi
         return TypedResults.Ok(AccountResponse.From(user, request.Roles, await accounts.MembershipsAsync(user.Id, cancellationToken)));
     }
 
-    public static IResult NotAPerson() => Problems.Forbidden(
+    public static ForbiddenProblem NotAPerson() => Problems.Forbidden(
         "This is for people's accounts.", "Sign in as a person: a partner system's token, or a person whose account was erased, has no account here.");
 }
 

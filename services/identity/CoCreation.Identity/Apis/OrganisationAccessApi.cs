@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Reflection;
 using System.Security.Cryptography;
 using CoCreation.ApiConventions;
 using CoCreation.Identity.Accounts;
@@ -6,6 +7,8 @@ using CoCreation.Identity.Infrastructure;
 using CoCreation.Identity.Model;
 using CoCreation.IntegrationEvents;
 using CoCreation.Messaging;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using OpenIddict.Abstractions;
@@ -26,30 +29,29 @@ public static class OrganisationAccessApi
             .WithRequestValidation().DisableAntiforgery();
         organisation.MapPut("/city-unit", SetCityUnit).WithName(nameof(SetCityUnit))
             .WithSummary("Say whether the organisation is one of the city's units, whose people and systems publish challenges (administrators)")
-            .Produces<OrganisationResponse>();
+            .ProducesValidationProblem();
         organisation.MapGet("/members", ListMembers).WithName(nameof(ListMembers))
-            .WithSummary("The organisation's members and their roles (members see them)").Produces<IReadOnlyList<MemberResponse>>();
+            .WithSummary("The organisation's members and their roles (members see them)");
         organisation.MapPost("/members", AddMember).WithName(nameof(AddMember))
             .WithSummary("Add a registered person by email as admin or member (organisation admins)")
-            .Produces<MemberResponse>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         organisation.MapPut("/members/{personId}", ChangeMemberRole).WithName(nameof(ChangeMemberRole))
-            .WithSummary("Change a member's role (organisation admins)").Produces<MemberResponse>().ProducesProblem(StatusCodes.Status409Conflict);
+            .WithSummary("Change a member's role (organisation admins)").ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         organisation.MapDelete("/members/{personId}", RemoveMember).WithName(nameof(RemoveMember))
-            .WithSummary("Remove a member (organisation admins), or leave (the member)").Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status409Conflict);
+            .WithSummary("Remove a member (organisation admins), or leave (the member)").ProducesProblem(StatusCodes.Status409Conflict);
         organisation.MapGet("/clients", ListClients).WithName(nameof(ListClients))
-            .WithSummary("The organisation's API clients, revoked ones included (organisation admins)").Produces<IReadOnlyList<ClientResponse>>();
+            .WithSummary("The organisation's API clients, revoked ones included (organisation admins)");
         organisation.MapPost("/clients", CreateClient).WithName(nameof(CreateClient))
             .WithSummary("Create an API client (client credentials); the secret is in this response only")
-            .Produces<ClientWithSecretResponse>(StatusCodes.Status201Created).ProducesValidationProblem();
+            .ProducesValidationProblem();
         organisation.MapPost("/clients/{clientId}/secret", RotateClientSecret).WithName(nameof(RotateClientSecret))
-            .WithSummary("Replace the client's secret; the old one stops working now, the new one is in this response only")
-            .Produces<ClientWithSecretResponse>();
+            .WithSummary("Replace the client's secret; the old one stops working now, the new one is in this response only");
         organisation.MapDelete("/clients/{clientId}", RevokeClient).WithName(nameof(RevokeClient))
-            .WithSummary("Revoke the client: it gets no more tokens (tokens already issued expire within the hour)").Produces(StatusCodes.Status204NoContent);
+            .WithSummary("Revoke the client: it gets no more tokens (tokens already issued expire within the hour)");
         return routes;
     }
 
-    public static async Task<IResult> SetCityUnit(
+    public static async Task<Results<Ok<OrganisationResponse>, ForbiddenProblem, NotFoundProblem>> SetCityUnit(
         Guid organisationId, CityUnitRequest request, ActingParty actor, IdentityServiceDbContext db, CancellationToken cancellationToken)
     {
         if (!actor.Roles.Contains(PlatformRoles.Administrator))
@@ -67,7 +69,7 @@ public static class OrganisationAccessApi
         return TypedResults.Ok(new OrganisationResponse(organisation.Id, organisation.Name, organisation.IsCityUnit));
     }
 
-    public static async Task<IResult> ListMembers(Guid organisationId, ActingParty actor, IdentityServiceDbContext db, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<List<MemberResponse>>, OrganisationAccessProblem>> ListMembers(Guid organisationId, ActingParty actor, IdentityServiceDbContext db, CancellationToken cancellationToken)
     {
         var access = await AccessOfAsync(actor, organisationId, db, cancellationToken);
         if (access.Member is null && !access.IsAdministrator)
@@ -82,7 +84,7 @@ public static class OrganisationAccessApi
         return TypedResults.Ok(members.Select(m => new MemberResponse(m.Id, m.DisplayName, m.Role.ToApiName())).ToList());
     }
 
-    public static async Task<IResult> AddMember(
+    public static async Task<Results<Created<MemberResponse>, OrganisationAccessProblem>> AddMember(
         Guid organisationId, MemberRequest request, ActingParty actor, IdentityServiceDbContext db, UserManager<PlatformUser> users, TimeProvider clock,
         CancellationToken cancellationToken)
     {
@@ -112,7 +114,7 @@ public static class OrganisationAccessApi
         return TypedResults.Created($"/api/v1/organisations/{organisationId}/members/{user.Id}", new MemberResponse(user.Id, user.DisplayName, role.ToApiName()));
     }
 
-    public static async Task<IResult> ChangeMemberRole(
+    public static async Task<Results<Ok<MemberResponse>, OrganisationAccessProblem, NotFoundProblem>> ChangeMemberRole(
         Guid organisationId, string personId, MemberRoleRequest request, ActingParty actor, IdentityServiceDbContext db, TimeProvider clock,
         CancellationToken cancellationToken)
     {
@@ -138,7 +140,7 @@ public static class OrganisationAccessApi
         return TypedResults.Ok(new MemberResponse(personId, name, role.ToApiName()));
     }
 
-    public static async Task<IResult> RemoveMember(
+    public static async Task<Results<NoContent, OrganisationAccessProblem, NotFoundProblem>> RemoveMember(
         Guid organisationId, string personId, ActingParty actor, IdentityServiceDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var access = await AccessOfAsync(actor, organisationId, db, cancellationToken);
@@ -159,7 +161,7 @@ public static class OrganisationAccessApi
         return TypedResults.NoContent();
     }
 
-    public static async Task<IResult> ListClients(Guid organisationId, ActingParty actor, IdentityServiceDbContext db, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<List<ClientResponse>>, OrganisationAccessProblem>> ListClients(Guid organisationId, ActingParty actor, IdentityServiceDbContext db, CancellationToken cancellationToken)
     {
         var access = await AccessOfAsync(actor, organisationId, db, cancellationToken);
         if (!access.MayAdminister)
@@ -171,7 +173,7 @@ public static class OrganisationAccessApi
         return TypedResults.Ok(clients.Select(ClientResponse.From).ToList());
     }
 
-    public static async Task<IResult> CreateClient(
+    public static async Task<Results<Created<ClientWithSecretResponse>, OrganisationAccessProblem>> CreateClient(
         Guid organisationId, ClientRequest request, ActingParty actor, HttpContext http, IdentityServiceDbContext db,
         IOpenIddictApplicationManager applications, TimeProvider clock, CancellationToken cancellationToken)
     {
@@ -198,7 +200,7 @@ public static class OrganisationAccessApi
         return TypedResults.Created($"/api/v1/organisations/{organisationId}/clients/{client.ClientId}", ClientWithSecretResponse.From(client, secret));
     }
 
-    public static async Task<IResult> RotateClientSecret(
+    public static async Task<Results<Ok<ClientWithSecretResponse>, OrganisationAccessProblem, NotFoundProblem>> RotateClientSecret(
         Guid organisationId, string clientId, ActingParty actor, HttpContext http, IdentityServiceDbContext db,
         IOpenIddictApplicationManager applications, CancellationToken cancellationToken)
     {
@@ -218,7 +220,7 @@ public static class OrganisationAccessApi
         return TypedResults.Ok(ClientWithSecretResponse.From(client, secret));
     }
 
-    public static async Task<IResult> RevokeClient(
+    public static async Task<Results<NoContent, OrganisationAccessProblem, NotFoundProblem>> RevokeClient(
         Guid organisationId, string clientId, ActingParty actor, IdentityServiceDbContext db,
         IOpenIddictApplicationManager applications, TimeProvider clock, CancellationToken cancellationToken)
     {
@@ -246,16 +248,16 @@ public static class OrganisationAccessApi
     {
         if (!await db.Organisations.AnyAsync(o => o.Id == organisationId, cancellationToken))
         {
-            return new Access(null, false, Problems.NotFound("organisation", organisationId));
+            return new Access(null, false, new OrganisationAccessProblem(Problems.NotFound("organisation", organisationId)));
         }
         var member = await db.Memberships.AsNoTracking()
             .FirstOrDefaultAsync(m => m.OrganisationId == organisationId && m.UserId == actor.PersonId, cancellationToken);
-        return new Access(member, actor.Roles.Contains(PlatformRoles.Administrator), Problems.Forbidden(
+        return new Access(member, actor.Roles.Contains(PlatformRoles.Administrator), new OrganisationAccessProblem(Problems.Forbidden(
             "Only the organisation's admins may do that (its members may list the members).",
-            "Sign in as an admin of this organisation; partner systems cannot manage members or clients."));
+            "Sign in as an admin of this organisation; partner systems cannot manage members or clients.")));
     }
 
-    private sealed record Access(Membership? Member, bool IsAdministrator, IResult Problem)
+    private sealed record Access(Membership? Member, bool IsAdministrator, OrganisationAccessProblem Problem)
     {
         public bool MayAdminister => IsAdministrator || Member?.Role == OrganisationRole.OrganisationAdmin;
     }
@@ -328,4 +330,11 @@ public sealed record ClientWithSecretResponse(string ClientId, string ClientSecr
 public sealed class KnownScopesAttribute() : KnownNamesAttribute("scopes")
 {
     protected override IReadOnlyCollection<string> Known => [.. ApiScopes.All];
+}
+
+/// <summary>What an organisation's access check answers: 404 (no such organisation) or 403 (the caller may not do this there).</summary>
+public sealed class OrganisationAccessProblem(TypedProblem problem) : TypedProblem(TypedResults.Problem(problem.ProblemDetails)), IEndpointMetadataProvider
+{
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) =>
+        Describe(builder, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
 }

@@ -7,6 +7,7 @@ using CoCreation.Identity.Infrastructure;
 using CoCreation.Identity.Model;
 using CoCreation.IntegrationEvents;
 using CoCreation.Messaging;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,18 +24,16 @@ public static class PersonalDataApi
     {
         var me = routes.MapGroup("/api/v1/me").WithTags("Personal data").WithRequestValidation().DisableAntiforgery();
         me.MapPost("/personal-data-exports", RequestExport).WithName(nameof(RequestExport))
-            .WithSummary("Ask for everything the platform holds about you; the services answer within moments")
-            .Produces<PersonalDataExportResponse>(StatusCodes.Status202Accepted);
+            .WithSummary("Ask for everything the platform holds about you; the services answer within moments");
         me.MapGet("/personal-data-exports/{exportId:guid}", DownloadExport).WithName(nameof(DownloadExport))
-            .WithSummary("Download the export as one JSON document; complete is false while services are still answering; kept 7 days")
-            .Produces<PersonalDataExportResponse>();
+            .WithSummary("Download the export as one JSON document; complete is false while services are still answering; kept 7 days");
         me.MapPost("/erasure", EraseAccount).WithName(nameof(EraseAccount))
             .WithSummary("Erase your account (give your password again); your content stays, attributed to nobody")
-            .Produces(StatusCodes.Status204NoContent).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         return routes;
     }
 
-    public static async Task<IResult> RequestExport(
+    public static async Task<Results<Accepted<PersonalDataExportResponse>, ForbiddenProblem>> RequestExport(
         ActingParty actor, AccountService accounts, IdentityServiceDbContext db, IConfiguration configuration, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (await accounts.FindAsync(actor) is not { } user)
@@ -48,7 +47,7 @@ public static class PersonalDataApi
         return TypedResults.Accepted($"/api/v1/me/personal-data-exports/{export.Id}", await ResponseAsync(export, user, accounts, db, configuration, cancellationToken));
     }
 
-    public static async Task<IResult> DownloadExport(
+    public static async Task<Results<Ok<PersonalDataExportResponse>, ForbiddenProblem, NotFoundProblem>> DownloadExport(
         Guid exportId, ActingParty actor, HttpContext http, AccountService accounts, IdentityServiceDbContext db, IConfiguration configuration,
         TimeProvider clock, CancellationToken cancellationToken)
     {
@@ -68,7 +67,7 @@ public static class PersonalDataApi
         return TypedResults.Ok(await ResponseAsync(export, user, accounts, db, configuration, cancellationToken));
     }
 
-    public static async Task<IResult> EraseAccount(
+    public static async Task<Results<NoContent, ForbiddenProblem>> EraseAccount(
         ErasureRequest request, ActingParty actor, AccountService accounts, UserManager<PlatformUser> users, IdentityServiceDbContext db,
         TimeProvider clock, CancellationToken cancellationToken)
     {

@@ -4,6 +4,7 @@ using CoCreation.ApiConventions;
 using CoCreation.Notifications.Infrastructure;
 using CoCreation.Notifications.Model;
 using CoCreation.Notifications.Webhooks;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -21,19 +22,19 @@ public static class WebhooksApi
     {
         var webhooks = routes.MapGroup("/api/v1/webhooks").WithTags("Webhooks").WithRequestValidation().RequireScopeForWrites(ApiScopes.WebhooksWrite);
         webhooks.MapGet("/", ListSubscriptions).WithName(nameof(ListSubscriptions))
-            .WithSummary("The acting organisation's webhook subscriptions (never their secrets)").Produces<IReadOnlyList<WebhookResponse>>();
+            .WithSummary("The acting organisation's webhook subscriptions (never their secrets)");
         webhooks.MapPost("/", Subscribe).WithName(nameof(Subscribe))
             .WithSummary("Subscribe a URL to events; the signing secret is in this response only")
-            .Produces<WebhookWithSecretResponse>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
-        webhooks.MapDelete("/{id:guid}", Unsubscribe).WithName(nameof(Unsubscribe)).WithSummary("End a subscription").Produces(StatusCodes.Status204NoContent);
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        webhooks.MapDelete("/{id:guid}", Unsubscribe).WithName(nameof(Unsubscribe)).WithSummary("End a subscription");
         webhooks.MapPost("/{id:guid}/ping", Ping).WithName(nameof(Ping))
-            .WithSummary("Send a signed test delivery, to check the receiver and its signature check").Produces(StatusCodes.Status202Accepted);
+            .WithSummary("Send a signed test delivery, to check the receiver and its signature check");
         webhooks.MapGet("/{id:guid}/deliveries", ListDeliveries).WithName(nameof(ListDeliveries))
-            .WithSummary("The subscription's latest 50 deliveries, with each one's outcome").Produces<IReadOnlyList<WebhookDeliveryResponse>>();
+            .WithSummary("The subscription's latest 50 deliveries, with each one's outcome");
         return routes;
     }
 
-    public static async Task<IResult> ListSubscriptions(ActingParty actor, NotificationsDbContext db, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<List<WebhookResponse>>, ForbiddenProblem>> ListSubscriptions(ActingParty actor, NotificationsDbContext db, CancellationToken cancellationToken)
     {
         if (actor.OrganisationId is not { } organisation)
         {
@@ -44,7 +45,7 @@ public static class WebhooksApi
         return TypedResults.Ok(subscriptions.Select(WebhookResponse.From).ToList());
     }
 
-    public static async Task<IResult> Subscribe(
+    public static async Task<Results<Created<WebhookWithSecretResponse>, ForbiddenProblem>> Subscribe(
         WebhookRequest request, ActingParty actor, NotificationsDbContext db, IOptions<WebhookOptions> options, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (actor.OrganisationId is not { } organisation)
@@ -63,13 +64,13 @@ public static class WebhooksApi
         return TypedResults.Created($"/api/v1/webhooks/{subscription.Id}", WebhookWithSecretResponse.From(subscription));
     }
 
-    public static async Task<IResult> Unsubscribe(Guid id, ActingParty actor, NotificationsDbContext db, CancellationToken cancellationToken)
+    public static async Task<Results<NoContent, NotFoundProblem>> Unsubscribe(Guid id, ActingParty actor, NotificationsDbContext db, CancellationToken cancellationToken)
     {
         var deleted = await db.WebhookSubscriptions.Where(s => s.Id == id && s.OrganisationId == actor.OrganisationId).ExecuteDeleteAsync(cancellationToken);
         return deleted == 0 ? Problems.NotFound("webhook", id) : TypedResults.NoContent();
     }
 
-    public static async Task<IResult> Ping(Guid id, ActingParty actor, NotificationsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<Results<Accepted, NotFoundProblem>> Ping(Guid id, ActingParty actor, NotificationsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (!await db.WebhookSubscriptions.AnyAsync(s => s.Id == id && s.OrganisationId == actor.OrganisationId, cancellationToken))
         {
@@ -83,7 +84,7 @@ public static class WebhooksApi
         return TypedResults.Accepted($"/api/v1/webhooks/{id}/deliveries");
     }
 
-    public static async Task<IResult> ListDeliveries(Guid id, ActingParty actor, NotificationsDbContext db, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<List<WebhookDeliveryResponse>>, NotFoundProblem>> ListDeliveries(Guid id, ActingParty actor, NotificationsDbContext db, CancellationToken cancellationToken)
     {
         if (!await db.WebhookSubscriptions.AnyAsync(s => s.Id == id && s.OrganisationId == actor.OrganisationId, cancellationToken))
         {

@@ -14,16 +14,16 @@ public static class EnvironmentsApi
     {
         var environments = routes.MapGroup("/api/v1/environments").WithTags("Environments").WithRequestValidation().RequireScopeForWrites(ApiScopes.OrganisationsWrite);
         environments.MapGet("/", ListEnvironments).WithName(nameof(ListEnvironments))
-            .WithSummary("Published environments by name; filters kind, area, ageGroup, availableOn (a date), organisation").Produces<CursorPage<EnvironmentResponse>>();
+            .WithSummary("Published environments by name; filters kind, area, ageGroup, availableOn (a date), organisation").ProducesValidationProblem();
         environments.MapPost("/", RegisterEnvironment).WithName(nameof(RegisterEnvironment))
-            .WithSummary("Register an environment (city units). Honours Idempotency-Key.").Produces<EnvironmentResponse>(StatusCodes.Status201Created).ProducesValidationProblem();
+            .WithSummary("Register an environment (city units). Honours Idempotency-Key.").ProducesValidationProblem();
         environments.MapGet("/{id:guid}", GetEnvironment).WithName(nameof(GetEnvironment)).WithSummary("Read one environment, with ETag");
         environments.MapPut("/{id:guid}", UpdateEnvironment).WithName(nameof(UpdateEnvironment))
-            .WithSummary("Replace an environment (its city unit; needs If-Match)").Produces<EnvironmentResponse>().ProducesValidationProblem();
+            .WithSummary("Replace an environment (its city unit; needs If-Match)").ProducesValidationProblem();
         return routes;
     }
 
-    public static async Task<IResult> ListEnvironments(
+    public static async Task<Ok<CursorPage<EnvironmentResponse>>> ListEnvironments(
         PartnerMatchingDbContext db, CancellationToken cancellationToken,
         string? kind = null, string? area = null, string? ageGroup = null, DateOnly? availableOn = null, Guid? organisation = null,
         string? cursor = null, int? limit = null)
@@ -58,7 +58,7 @@ public static class EnvironmentsApi
         return TypedResults.Ok(rows.ToPage(page, e => new NameCursor(e.Name, e.Id), EnvironmentResponse.From));
     }
 
-    public static async Task<IResult> RegisterEnvironment(
+    public static async Task<Results<CreatedOnce<EnvironmentResponse>, ForbiddenProblem>> RegisterEnvironment(
         EnvironmentRequest request, ActingParty actor, HttpContext http, PartnerMatchingDbContext db, MatchingIndex index, TimeProvider clock,
         CancellationToken cancellationToken)
     {
@@ -92,7 +92,7 @@ public static class EnvironmentsApi
             : TypedResults.Ok(EnvironmentResponse.From(environment));
     }
 
-    public static async Task<IResult> UpdateEnvironment(
+    public static async Task<Results<Ok<EnvironmentResponse>, NotFoundProblem, ForbiddenProblem, PreconditionProblem>> UpdateEnvironment(
         Guid id, EnvironmentRequest request, ActingParty actor, HttpContext http, PartnerMatchingDbContext db, MatchingIndex index, TimeProvider clock,
         CancellationToken cancellationToken)
     {

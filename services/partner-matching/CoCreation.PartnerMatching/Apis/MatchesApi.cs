@@ -20,7 +20,7 @@ public static class MatchesApi
             .WithSummary("Interests in the idea: all of them for its owner, your own for anyone else");
         idea.MapPost("/interests", ExpressInterest).WithName(nameof(ExpressInterest))
             .WithSummary("Express the acting organisation's interest in the idea, with a message. Honours Idempotency-Key.")
-            .Produces<InterestResponse>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         idea.MapPost("/interests/{interestId:guid}/accept", AcceptInterest).WithName(nameof(AcceptInterest))
             .WithSummary("Accept an interest (the idea's owner): publishes PartnershipAgreed").ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         idea.MapPost("/interests/{interestId:guid}/decline", DeclineInterest).WithName(nameof(DeclineInterest))
@@ -61,7 +61,7 @@ public static class MatchesApi
         return TypedResults.Ok(rows.Select(InterestResponse.From).ToList());
     }
 
-    public static async Task<IResult> ExpressInterest(
+    public static async Task<Results<CreatedOnce<InterestResponse>, ForbiddenProblem, NotFoundProblem>> ExpressInterest(
         Guid id, InterestRequest request, ActingParty actor, HttpContext http, PartnerMatchingDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (actor.OrganisationId is not { } organisationId)

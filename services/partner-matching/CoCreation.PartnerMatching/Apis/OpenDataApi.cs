@@ -24,7 +24,7 @@ public static class OpenDataApi
     {
         routes.MapGroup("/api/v1/open-data").WithTags("Open data")
             .MapGet("/organisations.{format}", DownloadOrganisations).WithName(nameof(DownloadOrganisations))
-            .WithSummary("Every published organisation profile, as csv or json (CC BY 4.0, no personal data)").Produces(StatusCodes.Status200OK, contentType: "text/csv");
+            .WithSummary("Every published organisation profile, as csv or json (CC BY 4.0, no personal data)").Produces(StatusCodes.Status200OK, contentType: "text/csv", additionalContentTypes: "application/json").ProducesValidationProblem();
         return routes;
     }
 

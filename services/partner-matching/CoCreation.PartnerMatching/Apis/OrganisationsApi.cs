@@ -15,19 +15,19 @@ public static class OrganisationsApi
         var organisations = routes.MapGroup("/api/v1/organisations").WithTags("Organisations").WithRequestValidation().RequireScopeForWrites(ApiScopes.OrganisationsWrite);
         organisations.MapGet("/", ListOrganisations).WithName(nameof(ListOrganisations))
             .WithSummary("Published profiles by name; filters type, theme, competence (also offers), language, region, q (name)")
-            .Produces<CursorPage<OrganisationProfileResponse>>();
+            .ProducesValidationProblem();
         organisations.MapPost("/", CreateProfile).WithName(nameof(CreateProfile))
             .WithSummary("Create the acting organisation's profile. Honours Idempotency-Key.")
-            .Produces<OrganisationProfileResponse>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         organisations.MapGet("/{id:guid}", GetProfile).WithName(nameof(GetProfile)).WithSummary("Read one profile, with ETag");
         organisations.MapPut("/{id:guid}", UpdateProfile).WithName(nameof(UpdateProfile))
-            .WithSummary("Replace the profile (its organisation; needs If-Match)").Produces<OrganisationProfileResponse>().ProducesValidationProblem();
+            .WithSummary("Replace the profile (its organisation; needs If-Match)").ProducesValidationProblem();
         organisations.MapGet("/{id:guid}/recommended-ideas", RecommendedIdeas).WithName(nameof(RecommendedIdeas))
-            .WithSummary("Open ideas that suit the organisation, best first, each with the reasons for its score").Produces<IReadOnlyList<IdeaRecommendation>>();
+            .WithSummary("Open ideas that suit the organisation, best first, each with the reasons for its score").ProducesValidationProblem();
         return routes;
     }
 
-    public static async Task<IResult> ListOrganisations(
+    public static async Task<Ok<CursorPage<OrganisationProfileResponse>>> ListOrganisations(
         PartnerMatchingDbContext db, CancellationToken cancellationToken,
         string? type = null, string? theme = null, string? competence = null, string? language = null, string? region = null, string? q = null,
         string? cursor = null, int? limit = null)
@@ -67,7 +67,7 @@ public static class OrganisationsApi
         return TypedResults.Ok(rows.ToPage(page, o => new NameCursor(o.Name, o.Id), OrganisationProfileResponse.From));
     }
 
-    public static async Task<IResult> CreateProfile(
+    public static async Task<Results<CreatedOnce<OrganisationProfileResponse>, ForbiddenProblem>> CreateProfile(
         OrganisationProfileRequest request, ActingParty actor, HttpContext http, PartnerMatchingDbContext db, MatchingIndex index, TimeProvider clock,
         CancellationToken cancellationToken)
     {
@@ -105,7 +105,7 @@ public static class OrganisationsApi
             : TypedResults.Ok(OrganisationProfileResponse.From(profile));
     }
 
-    public static async Task<IResult> UpdateProfile(
+    public static async Task<Results<Ok<OrganisationProfileResponse>, ForbiddenProblem, NotFoundProblem, PreconditionProblem>> UpdateProfile(
         Guid id, OrganisationProfileRequest request, ActingParty actor, HttpContext http, PartnerMatchingDbContext db, MatchingIndex index, TimeProvider clock,
         CancellationToken cancellationToken)
     {
@@ -129,7 +129,7 @@ public static class OrganisationsApi
         return TypedResults.Ok(OrganisationProfileResponse.From(profile));
     }
 
-    public static async Task<IResult> RecommendedIdeas(Guid id, PartnerMatchingDbContext db, MatchingIndex index, CancellationToken cancellationToken, int? limit = null)
+    public static async Task<Results<Ok<IReadOnlyList<IdeaRecommendation>>, NotFoundProblem>> RecommendedIdeas(Guid id, PartnerMatchingDbContext db, MatchingIndex index, CancellationToken cancellationToken, int? limit = null)
     {
         var count = MatchesApi.CheckLimit(limit);
         if (!await db.Organisations.AnyAsync(o => o.Id == id && o.Published, cancellationToken))

@@ -21,7 +21,7 @@ public static class OpenDataApi
     {
         routes.MapGroup("/api/v1/open-data").WithTags("Open data")
             .MapGet("/projects.{format}", DownloadProjects).WithName(nameof(DownloadProjects))
-            .WithSummary("Every project with its outcome, as csv or json (CC BY 4.0, no personal data)").Produces(StatusCodes.Status200OK, contentType: "text/csv");
+            .WithSummary("Every project with its outcome, as csv or json (CC BY 4.0, no personal data)").Produces(StatusCodes.Status200OK, contentType: "text/csv", additionalContentTypes: "application/json").ProducesValidationProblem();
         return routes;
     }
 

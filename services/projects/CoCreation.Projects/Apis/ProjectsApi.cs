@@ -20,7 +20,7 @@ public static class ProjectsApi
             .WithSummary("Projects, newest first; filters status and organisation (owner or partner)").ProducesValidationProblem();
         projects.MapPost("/", StartProject).WithName(nameof(StartProject))
             .WithSummary("Start the project of an idea whose partnership is agreed (the idea's organisation). Honours Idempotency-Key.")
-            .Produces<ProjectResponse>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         projects.MapGet("/{id:guid}", GetProject).WithName(nameof(GetProject)).WithSummary("Read one project, with ETag; answers If-None-Match with 304");
         projects.MapPost("/{id:guid}/complete", CompleteProject).WithName(nameof(CompleteProject))
             .WithSummary("Complete the project with its outcome, success rating (1-5) and reference (the owner organisation)")
@@ -50,7 +50,7 @@ public static class ProjectsApi
         return TypedResults.Ok(rows.ToPage(page, p => new ProjectCursor(p.CreatedAt, p.Id), ProjectResponse.From));
     }
 
-    public static async Task<IResult> StartProject(
+    public static async Task<Results<CreatedOnce<ProjectResponse>, ForbiddenProblem>> StartProject(
         ProjectRequest request, ActingParty actor, HttpContext http, ProjectsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (actor.OrganisationId is not { } organisationId)
