@@ -54,7 +54,9 @@ IResourceBuilder<ProjectResource> AddService<TProject>(string name, string datab
 var identity = AddService<Projects.CoCreation_Identity>("identity", "identitydb")
     .WithEnvironment("Identity__DemoClientSecret", demoClientSecret)
     .WithEnvironment("Identity__DemoUserPassword", demoUserPassword)
-    .WithEnvironment("Identity__WebClient__Secret", webClientSecret);
+    .WithEnvironment("Identity__WebClient__Secret", webClientSecret)
+    // Development's signing keys outlive a restart of the service, so tokens and sessions do too (production names certificates).
+    .WithEnvironment("Identity__DevelopmentKeysPath", Path.Combine(settings.DataFolder, "identity-keys"));
 var identityUrl = identity.GetEndpoint("http");
 
 // Only the gateway calls these, so they need no stable address: each listens on a port of its own, not behind the

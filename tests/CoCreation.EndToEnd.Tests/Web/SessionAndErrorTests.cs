@@ -22,7 +22,7 @@ public sealed class SessionAndErrorTests(PlatformFixture platform)
         await page.Context.ClearCookiesAsync(new() { Name = "cocreation.session" });
         await page.GetByRole(AriaRole.Button, new() { Name = "Publish the idea" }).ClickAsync();
 
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/ideas/new");
+        await school.ArriveAtAsync(url => url.AbsolutePath == "/ideas/new", "the idea form, back from signing in");
         Assert.Equal("Typed before the session ended", await page.Locator("#idea-title").InputValueAsync());
         Assert.Equal("Nothing typed is lost.", await page.Locator("#idea-summary").InputValueAsync());
         Assert.True(await page.Locator("#kind-offer").IsCheckedAsync());
@@ -46,6 +46,26 @@ public sealed class SessionAndErrorTests(PlatformFixture platform)
         await company.GotoAsync($"/ideas/{content.IdeaId}/edit", status: 403);
         Assert.Equal("Du kan inte se det här", await company.Page.Locator("h1").InnerTextAsync());
         Assert.DoesNotContain("Exception", await company.Page.ContentAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task After_the_identity_service_restarts_a_session_goes_on_and_signing_in_works_at_once()
+    {
+        await using var browser = await Chromium.LaunchAsync();
+        await using var school = await WebSession.SignedInAsync(browser, platform, "school@cocreation.test");
+        await platform.StopResourceAsync("identity");
+        await platform.StartResourceAsync("identity");
+
+        // The same keys sign and check tokens after the restart: the web's token is still accepted by the identity
+        // service (/me) and by the other services (notifications).
+        await school.GotoAsync("/me");
+        Assert.Contains("You are acting for:", await school.Page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        await school.GotoAsync("/notifications");
+        Assert.Equal("Notifications", await school.Page.Locator("h1").InnerTextAsync());
+
+        // A new sign-in comes straight back, with no "sign-in did not finish" page while keys are fetched again.
+        await using var company = await WebSession.SignedInAsync(browser, platform, "partner-admin@cocreation.test");
+        Assert.Contains("You are acting for:", await company.Page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -75,7 +95,7 @@ public sealed class SessionAndErrorTests(PlatformFixture platform)
         await using var school = await WebSession.SignedInAsync(browser, platform, "school@cocreation.test");
         var page = school.Page;
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        await school.ArriveAtAsync(url => url.AbsolutePath == "/", "the home page after signing out");
         await Assertions.Expect(page.Locator(".account-menu").GetByRole(AriaRole.Link, new() { Name = "Sign in" })).ToBeVisibleAsync();
 
         // Signing in again asks for the password: the identity service forgot the person too.

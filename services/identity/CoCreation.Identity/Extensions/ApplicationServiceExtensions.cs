@@ -105,8 +105,9 @@ internal static class ApplicationServiceExtensions
 
     /// <summary>
     /// Signing and encryption keys: certificates from <c>Identity:SigningCertificatePath</c> and
-    /// <c>Identity:EncryptionCertificatePath</c> (PFX, password in <c>...Password</c>) in production; in Development,
-    /// keys that live as long as the process, which is why a development token is void after a restart.
+    /// <c>Identity:EncryptionCertificatePath</c> (PFX, password in <c>...Password</c>) in production. In Development,
+    /// self-signed ones kept in <c>Identity:DevelopmentKeysPath</c> (the AppHost sets it), so that a restart voids no
+    /// token; without that setting (a test host), keys that live as long as the process.
     /// </summary>
     private static void AddKeys(OpenIddictServerBuilder server, IConfiguration configuration, IHostEnvironment environment)
     {
@@ -122,6 +123,12 @@ internal static class ApplicationServiceExtensions
         {
             throw new InvalidOperationException(
                 "Identity:SigningCertificatePath and Identity:EncryptionCertificatePath must name PFX certificates outside Development.");
+        }
+        if (configuration["Identity:DevelopmentKeysPath"] is { Length: > 0 } folder)
+        {
+            server.AddSigningCertificate(DevelopmentKeys.LoadOrCreate(folder, "signing", X509KeyUsageFlags.DigitalSignature, TimeProvider.System));
+            server.AddEncryptionCertificate(DevelopmentKeys.LoadOrCreate(folder, "encryption", X509KeyUsageFlags.KeyEncipherment, TimeProvider.System));
+            return;
         }
         server.AddEphemeralSigningKey().AddEphemeralEncryptionKey();
     }
