@@ -24,8 +24,12 @@ public sealed class NotificationsServiceFactory() : SqliteServiceFactory<Program
         var consumers = ConsumersOf<T>();
         await Harness.Bus.Publish(message, (PublishContext<T> context) => context.MessageId = id);
         var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (await CountInboxAsync(id) < consumers && DateTime.UtcNow < deadline)
+        while (await CountInboxAsync(id) < consumers)
         {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"{typeof(T).Name} {id}: {await CountInboxAsync(id)} of its {consumers} consumers handled it within 15 s.");
+            }
             await Task.Delay(50);
         }
     }
@@ -182,6 +186,29 @@ public sealed class InterestNotificationsTests(NotificationsServiceFactory facto
         Assert.Contains("Pelipaja", toOwner.GetProperty("title").GetString(), StringComparison.Ordinal);
         var toProducer = Assert.Single(await InboxAsync(producer));
         Assert.Equal("interest-declined", toProducer.GetProperty("kind").GetString());
+        Assert.Equal($"/api/v1/ideas/{ideaId}/interests/{interestId}", toProducer.GetProperty("link").GetString());
+    }
+
+    [Fact]
+    public async Task The_interested_person_hears_of_an_acceptance_once_with_the_owners_reply()
+    {
+        var producer = "producer-" + Guid.NewGuid().ToString("N")[..8];
+        var ideaId = Guid.NewGuid();
+        var interestId = Guid.NewGuid();
+        var accepted = new InterestAccepted(interestId, ideaId, "Museum game", Guid.NewGuid(), producer, "Welcome aboard!", DateTimeOffset.UtcNow);
+        var messageId = Guid.NewGuid();
+
+        var consumed = new ConsumeCounter();
+        using var observing = factory.Harness.Bus.ConnectConsumeObserver(consumed);
+        await factory.Harness.Bus.Publish(accepted, (PublishContext<InterestAccepted> context) => context.MessageId = messageId);
+        await factory.Harness.Bus.Publish(accepted, (PublishContext<InterestAccepted> context) => context.MessageId = messageId); // redelivered
+        Assert.True(await consumed.WaitForAsync(messageId, times: 2 * NotificationsServiceFactory.ConsumersOf<InterestAccepted>()),
+            "both copies should reach the consumers");
+
+        var toProducer = Assert.Single(await InboxAsync(producer));
+        Assert.Equal("interest-accepted", toProducer.GetProperty("kind").GetString());
+        Assert.Equal("Your interest in \"Museum game\" was accepted: you are partners", toProducer.GetProperty("title").GetString());
+        Assert.Equal("Welcome aboard!", toProducer.GetProperty("body").GetString());
         Assert.Equal($"/api/v1/ideas/{ideaId}/interests/{interestId}", toProducer.GetProperty("link").GetString());
     }
 

@@ -103,6 +103,8 @@ public sealed class MatchingAndInterestTests(PartnerMatchingServiceFactory facto
         var agreed = Assert.Single(await factory.OutboxEventsAsync<PartnershipAgreed>(idea.IdeaId));
         Assert.Equal(_school, agreed.OwnerOrganisationId);
         Assert.Equal([_gameStudio], agreed.PartnerOrganisationIds);
+        var told = Assert.Single(await factory.OutboxEventsAsync<InterestAccepted>(idea.IdeaId));
+        Assert.Equal(("producer-pekka", "Welcome aboard!"), (told.InterestedPersonId, told.Reply));
 
         var seenByStudio = await ReadJsonAsync(await studio.GetAsync(interestsUrl), HttpStatusCode.OK);
         Assert.Equal("Welcome aboard!", Assert.Single(seenByStudio.EnumerateArray()).GetProperty("reply").GetString());

@@ -23,6 +23,12 @@ public sealed record InterestExpressed(
     string Message,
     DateTimeOffset ExpressedAt);
 
+/// <summary>
+/// The idea's owner accepted an interest, with a reply, for the person who showed it (the organisations' side of the
+/// same decision is <see cref="PartnershipAgreed"/>, committed with it).
+/// </summary>
+public sealed record InterestAccepted(Guid InterestId, Guid IdeaId, string IdeaTitle, Guid InterestedOrganisationId, string InterestedPersonId, string Reply, DateTimeOffset AcceptedAt);
+
 /// <summary>The idea's owner declined an interest, with a reply for the organisation that showed it.</summary>
 public sealed record InterestDeclined(Guid InterestId, Guid IdeaId, string IdeaTitle, Guid InterestedOrganisationId, string InterestedPersonId, string Reply, DateTimeOffset DeclinedAt);
 

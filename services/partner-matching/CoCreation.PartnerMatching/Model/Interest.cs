@@ -69,6 +69,7 @@ public sealed class Interest : RaisesIntegrationEvents
     {
         Decide(InterestStatus.Accepted, personId, reply, now);
         Raise(new PartnershipAgreed(Id, IdeaId, idea.OwnerOrganisationId, [InterestedOrganisationId], EnvironmentId, new DateTimeOffset(now, TimeSpan.Zero)));
+        Raise(new InterestAccepted(Id, IdeaId, idea.Title, InterestedOrganisationId, InterestedPersonId, reply, new DateTimeOffset(now, TimeSpan.Zero)));
     }
 
     public void Decline(MatchableIdea idea, string personId, string reply, DateTime now)
