@@ -43,6 +43,7 @@ public sealed class PersonalDataTests(IdentityServiceFactory factory) : IClassFi
         Assert.False(export.GetProperty("complete").GetBoolean());
         Assert.Equal(["ideas", "partner-matching", "projects", "notifications"], export.GetProperty("missing").EnumerateArray().Select(s => s.GetString()));
         Assert.Equal("Pia Person", export.GetProperty("data").GetProperty("identity").GetProperty("account").GetProperty("displayName").GetString());
+        Assert.Equal(TimeSpan.FromDays(7), export.GetProperty("expiresAt").GetDateTime() - export.GetProperty("requestedAt").GetDateTime());
         var exportId = export.GetProperty("id").GetGuid();
         var personId = me.GetProperty("id").GetString()!;
         Assert.Contains(await factory.OutboxEventsAsync<PersonalDataExportRequested>(), e => e.ExportId == exportId && e.PersonId == personId);

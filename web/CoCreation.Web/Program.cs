@@ -1,4 +1,5 @@
 using CoCreation.Web;
+using CoCreation.Web.Account;
 using CoCreation.Web.Api;
 using CoCreation.Web.Components;
 using CoCreation.Web.Localization;
@@ -42,6 +43,7 @@ app.MapStaticAssets();
 app.MapDefaultEndpoints();
 app.MapWebSignIn();
 app.MapLanguageSwitch();
+app.MapPersonalDataDownload();
 app.MapRazorComponents<App>();
 
 await app.RunAsync();

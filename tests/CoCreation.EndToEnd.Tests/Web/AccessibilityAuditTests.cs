@@ -32,39 +32,52 @@ public sealed class AccessibilityAuditTests(PlatformFixture platform, ITestOutpu
         string[] signedInPages =
         [
             "/ideas/new", $"/ideas/{content.IdeaId}/edit", "/recommended", "/notifications", "/me", "/me/organisation",
+            "/me/organisation/members", "/me/organisation/clients", "/me/data", "/me/erase",
         ];
 
         await using var browser = await Chromium.LaunchAsync();
         var findings = new List<string>();
         var others = new Dictionary<string, int>();
         var audited = 0;
+
+        async Task AuditAsync(WebSession session, string where)
+        {
+            var result = await session.Page.RunAxe(Wcag21AA);
+            // A page that checked nothing would pass silently: each must have passed rules to count.
+            Assert.True(result.Passes.Length > 10, $"axe checked almost nothing on {where}: {result.Passes.Length} rules passed.");
+            audited++;
+            foreach (var violation in result.Violations)
+            {
+                var found = $"{where}: {violation.Id} ({violation.Impact}) {violation.Help} at " + string.Join(" | ", violation.Nodes.Take(3).Select(n => n.Html));
+                if (violation.Impact is "serious" or "critical")
+                {
+                    findings.Add(found);
+                }
+                else
+                {
+                    others[$"{violation.Id} ({violation.Impact})"] = others.GetValueOrDefault($"{violation.Id} ({violation.Impact})") + violation.Nodes.Length;
+                    output.WriteLine(found);
+                }
+            }
+        }
+
         foreach (var signedIn in new[] { false, true })
         {
             await using var session = await OpenAsync(browser, signedIn);
             foreach (var language in new[] { "fi", "sv", "en" })
             {
                 await session.Page.GotoAsync($"/language?code={language}&returnUrl=/");
-                foreach (var path in signedIn ? publicPages.Concat(signedInPages) : publicPages)
+                var pages = signedIn ? [.. publicPages, .. signedInPages, .. await ConfirmationPagesAsync(session)] : publicPages;
+                foreach (var path in pages)
                 {
                     await session.Page.GotoAsync(path);
-                    var result = await session.Page.RunAxe(Wcag21AA);
-                    // A page that checked nothing would pass silently: each must have passed rules to count.
-                    Assert.True(result.Passes.Length > 10, $"axe checked almost nothing on {path}: {result.Passes.Length} rules passed.");
-                    audited++;
-                    foreach (var violation in result.Violations)
-                    {
-                        var where = $"{(signedIn ? "signed in" : "signed out")} {language} {path}: {violation.Id} ({violation.Impact}) {violation.Help} at " +
-                            string.Join(" | ", violation.Nodes.Take(3).Select(n => n.Html));
-                        if (violation.Impact is "serious" or "critical")
-                        {
-                            findings.Add(where);
-                        }
-                        else
-                        {
-                            others[$"{violation.Id} ({violation.Impact})"] = others.GetValueOrDefault($"{violation.Id} ({violation.Impact})") + violation.Nodes.Length;
-                            output.WriteLine(where);
-                        }
-                    }
+                    await AuditAsync(session, $"{(signedIn ? "signed in" : "signed out")} {language} {path}");
+                }
+                if (signedIn)
+                {
+                    // What only a form's answer shows: a new client's secret, once.
+                    await CreateClientAsync(session);
+                    await AuditAsync(session, $"signed in {language} a new client's secret");
                 }
             }
         }
@@ -77,6 +90,30 @@ public sealed class AccessibilityAuditTests(PlatformFixture platform, ITestOutpu
         await File.WriteAllTextAsync(Path.Combine(AppContext.BaseDirectory, "screenshots", "accessibility-audit.txt"),
             report + Environment.NewLine + string.Join(Environment.NewLine, findings));
         Assert.True(findings.Count == 0, string.Join(Environment.NewLine, findings));
+    }
+
+    /// <summary>The pages that ask once more before removing a member or revoking a client (the school's own).</summary>
+    private static async Task<string[]> ConfirmationPagesAsync(WebSession session)
+    {
+        await session.GotoAsync("/me/organisation/members");
+        var leave = await session.Page.Locator("table.data-table a[href$='/remove']").First.GetAttributeAsync("href");
+        await session.GotoAsync("/me/organisation/clients");
+        if (await session.Page.Locator("table.data-table a[href$='/revoke']").CountAsync() == 0)
+        {
+            await CreateClientAsync(session);
+            await session.GotoAsync("/me/organisation/clients");
+        }
+        var revoke = await session.Page.Locator("table.data-table a[href$='/revoke']").First.GetAttributeAsync("href");
+        return [leave!, revoke!, revoke!.Replace("/revoke", "/rotate", StringComparison.Ordinal)];
+    }
+
+    private static async Task CreateClientAsync(WebSession session)
+    {
+        await session.GotoAsync("/me/organisation/clients");
+        await session.Page.Locator("#client-name").FillAsync("Audited system");
+        await session.Page.Locator("#scope-ideas-read").CheckAsync();
+        await session.Page.Locator("form:has(#client-name) button[type=submit]").ClickAsync();
+        await Assertions.Expect(session.Page.Locator(".secret-panel")).ToBeVisibleAsync();
     }
 
     private async Task<WebSession> OpenAsync(ChromiumBrowser browser, bool signedIn)

@@ -88,3 +88,22 @@ public sealed record NewOrganisation(Guid Id, string Name, bool IsCityUnit);
 public sealed record OrganisationProfileContent(
     string Type, string Name, string? Description, string? BusinessId, IReadOnlyList<string> Competences, IReadOnlyList<string> Offers,
     IReadOnlyList<string> Themes, IReadOnlyList<string> Languages, string? Region, string ContactChannel, string? Website, bool Published);
+
+public sealed record Member(string PersonId, string DisplayName, string Role);
+
+public sealed record ApiClient(string ClientId, string Name, IReadOnlyList<string> Scopes, DateTime CreatedAt, DateTime? RevokedAt);
+
+/// <summary>A client as created or rotated: the only time its secret is shown.</summary>
+public sealed record ApiClientWithSecret(string ClientId, string ClientSecret, string Name, IReadOnlyList<string> Scopes, DateTime CreatedAt);
+
+/// <summary>A personal-data export; the parts themselves are downloaded as the API wrote them.</summary>
+public sealed record PersonalDataExport(Guid Id, DateTime RequestedAt, DateTime ExpiresAt, bool Complete, IReadOnlyList<string> Missing);
+
+/// <summary>The roles a person has in an organisation, and the scopes a client may be given, as the API names them.</summary>
+public static class OrganisationAccess
+{
+    public static readonly IReadOnlyList<string> Roles = ["admin", "member"];
+
+    public static readonly IReadOnlyList<string> Scopes =
+        ["ideas.read", "ideas.write", "organisations.read", "organisations.write", "projects.read", "projects.write", "notifications.read", "webhooks.write"];
+}

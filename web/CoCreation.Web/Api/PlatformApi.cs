@@ -125,6 +125,43 @@ public sealed class PlatformApi(HttpClient http)
     public Task<ApiResult<Unit>> RegisterAsync(string email, string displayName, string password, CancellationToken cancellationToken = default) =>
         SendAsync<Unit>(HttpMethod.Post, "/api/v1/accounts", new { email, displayName, password }, cancellationToken);
 
+    public Task<ApiResult<List<Member>>> MembersAsync(Guid organisationId, CancellationToken cancellationToken = default) =>
+        GetAsync<List<Member>>($"/api/v1/organisations/{organisationId}/members", cancellationToken);
+
+    public Task<ApiResult<Member>> AddMemberAsync(Guid organisationId, string email, string role, CancellationToken cancellationToken = default) =>
+        SendAsync<Member>(HttpMethod.Post, $"/api/v1/organisations/{organisationId}/members", new { email, role }, cancellationToken);
+
+    public Task<ApiResult<Member>> ChangeMemberRoleAsync(Guid organisationId, string personId, string role, CancellationToken cancellationToken = default) =>
+        SendAsync<Member>(HttpMethod.Put, $"/api/v1/organisations/{organisationId}/members/{Uri.EscapeDataString(personId)}", new { role }, cancellationToken);
+
+    public Task<ApiResult<Unit>> RemoveMemberAsync(Guid organisationId, string personId, CancellationToken cancellationToken = default) =>
+        SendAsync<Unit>(HttpMethod.Delete, $"/api/v1/organisations/{organisationId}/members/{Uri.EscapeDataString(personId)}", null, cancellationToken);
+
+    public Task<ApiResult<List<ApiClient>>> ClientsAsync(Guid organisationId, CancellationToken cancellationToken = default) =>
+        GetAsync<List<ApiClient>>($"/api/v1/organisations/{organisationId}/clients", cancellationToken);
+
+    public Task<ApiResult<ApiClientWithSecret>> CreateClientAsync(Guid organisationId, string name, IReadOnlyList<string> scopes, CancellationToken cancellationToken = default) =>
+        SendAsync<ApiClientWithSecret>(HttpMethod.Post, $"/api/v1/organisations/{organisationId}/clients", new { name, scopes }, cancellationToken);
+
+    public Task<ApiResult<ApiClientWithSecret>> RotateClientSecretAsync(Guid organisationId, string clientId, CancellationToken cancellationToken = default) =>
+        SendAsync<ApiClientWithSecret>(HttpMethod.Post, $"/api/v1/organisations/{organisationId}/clients/{Uri.EscapeDataString(clientId)}/secret", null, cancellationToken);
+
+    public Task<ApiResult<Unit>> RevokeClientAsync(Guid organisationId, string clientId, CancellationToken cancellationToken = default) =>
+        SendAsync<Unit>(HttpMethod.Delete, $"/api/v1/organisations/{organisationId}/clients/{Uri.EscapeDataString(clientId)}", null, cancellationToken);
+
+    public Task<ApiResult<PersonalDataExport>> RequestPersonalDataExportAsync(CancellationToken cancellationToken = default) =>
+        SendAsync<PersonalDataExport>(HttpMethod.Post, "/api/v1/me/personal-data-exports", null, cancellationToken);
+
+    public Task<ApiResult<PersonalDataExport>> PersonalDataExportAsync(Guid exportId, CancellationToken cancellationToken = default) =>
+        GetAsync<PersonalDataExport>($"/api/v1/me/personal-data-exports/{exportId}", cancellationToken);
+
+    /// <summary>The export as the API wrote it, for the person to download as it is.</summary>
+    public Task<ApiResult<string>> PersonalDataExportDocumentAsync(Guid exportId, CancellationToken cancellationToken = default) =>
+        GetAsync<string>($"/api/v1/me/personal-data-exports/{exportId}", cancellationToken);
+
+    public Task<ApiResult<Unit>> EraseAccountAsync(string password, CancellationToken cancellationToken = default) =>
+        SendAsync<Unit>(HttpMethod.Post, "/api/v1/me/erasure", new { password }, cancellationToken);
+
     private Task<ApiResult<T>> GetAsync<T>(string path, CancellationToken cancellationToken) => SendAsync<T>(HttpMethod.Get, path, null, cancellationToken);
 
     private async Task<ApiResult<T>> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken cancellationToken, params (string Name, string Value)[] headers)
@@ -168,6 +205,10 @@ public sealed class PlatformApi(HttpClient http)
             if (typeof(T) == typeof(Unit) || response.StatusCode == HttpStatusCode.NoContent)
             {
                 return new ApiResult<T>(status, default, null);
+            }
+            if (typeof(T) == typeof(string))
+            {
+                return new ApiResult<T>(status, (T)(object)await response.Content.ReadAsStringAsync(cancellationToken), null);
             }
             return new ApiResult<T>(status, await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken), null);
         }

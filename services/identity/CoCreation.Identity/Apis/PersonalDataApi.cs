@@ -121,7 +121,8 @@ public static class PersonalDataApi
             parts[part.Service] = JsonNode.Parse(part.DataJson);
         }
         var missing = expected.Where(s => !parts.ContainsKey(s)).ToList();
-        return new PersonalDataExportResponse(export.Id, export.RequestedAt, missing.Count == 0, missing, parts);
+        var expiresAt = export.RequestedAt + configuration.GetValue(PersonalDataExportRetention.SettingName, PersonalDataExportRetention.Default);
+        return new PersonalDataExportResponse(export.Id, export.RequestedAt, expiresAt, missing.Count == 0, missing, parts);
     }
 
     /// <summary>The services that hold data about people and answer an export, unless <c>Identity:PersonalDataServices</c> says otherwise.</summary>
@@ -130,5 +131,6 @@ public static class PersonalDataApi
 
 public sealed record ErasureRequest([property: Required(AllowEmptyStrings = false), StringLength(200)] string Password);
 
+/// <summary>An export; <c>ExpiresAt</c> is when it is deleted and can no longer be downloaded.</summary>
 public sealed record PersonalDataExportResponse(
-    Guid Id, DateTime RequestedAt, bool Complete, IReadOnlyList<string> Missing, IReadOnlyDictionary<string, JsonNode?> Data);
+    Guid Id, DateTime RequestedAt, DateTime ExpiresAt, bool Complete, IReadOnlyList<string> Missing, IReadOnlyDictionary<string, JsonNode?> Data);
