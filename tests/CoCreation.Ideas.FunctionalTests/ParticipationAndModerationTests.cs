@@ -86,7 +86,10 @@ public sealed class ParticipationAndModerationTests(IdeasServiceFactory factory)
         await AssertProblemAsync(await reporter.PostAsJsonAsync($"/api/v1/ideas/{id}/reports", new { reason = "boring" }), HttpStatusCode.BadRequest, "reason");
         await AssertProblemAsync(await reporter.GetAsync("/api/v1/moderation/reports"), HttpStatusCode.Forbidden);
         var open = await ReadJsonAsync(await Moderator.GetAsync("/api/v1/moderation/reports"), HttpStatusCode.OK);
-        Assert.Contains(open.GetProperty("items").EnumerateArray(), r => r.GetProperty("targetId").GetGuid() == rude.Id());
+        var report = Assert.Single(open.GetProperty("items").EnumerateArray(), r => r.GetProperty("targetId").GetGuid() == rude.Id());
+        // With what a moderator needs to decide from the queue.
+        Assert.Equal(("Rude words", false), (report.Text("excerpt"), report.GetProperty("targetHidden").GetBoolean()));
+        Assert.Equal((await IdeaAsync(id)).Text("title"), report.Text("ideaTitle"));
 
         await AssertProblemAsync(await reporter.PostAsJsonAsync($"/api/v1/ideas/{id}/comments/{rude.Id()}/hide", new { reason = "I dislike it" }), HttpStatusCode.Forbidden);
         Assert.Equal(HttpStatusCode.NoContent, (await Moderator.PostAsJsonAsync($"/api/v1/ideas/{id}/comments/{rude.Id()}/hide", new { reason = "Insults another user" })).StatusCode);
@@ -99,6 +102,11 @@ public sealed class ParticipationAndModerationTests(IdeasServiceFactory factory)
         var action = Assert.Single(audit.GetProperty("items").EnumerateArray());
         Assert.Equal(("comment", "hidden", "Insults another user", "moderator-maija"),
             (action.Text("targetKind"), action.Text("action"), action.Text("reason"), action.Text("moderatorPersonId")));
+        var resolved = await ReadJsonAsync(await Moderator.GetAsync("/api/v1/moderation/reports?status=resolved&limit=100"), HttpStatusCode.OK);
+        Assert.True(resolved.GetProperty("items").EnumerateArray().Single(r => r.GetProperty("targetId").GetGuid() == rude.Id()).GetProperty("targetHidden").GetBoolean());
+        // The author hears why, by an event committed with the hiding.
+        var told = Assert.Single(await factory.OutboxEventsAsync<ContentHidden>(rude.Id()));
+        Assert.Equal(("comment", "troll", "Insults another user"), (told.TargetKind, told.AuthorPersonId, told.Reason));
     }
 
     [Fact]

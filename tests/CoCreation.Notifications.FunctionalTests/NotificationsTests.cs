@@ -212,6 +212,21 @@ public sealed class InterestNotificationsTests(NotificationsServiceFactory facto
         Assert.Equal($"/api/v1/ideas/{ideaId}/interests/{interestId}", toProducer.GetProperty("link").GetString());
     }
 
+    [Fact]
+    public async Task An_author_hears_that_a_moderator_hid_their_comment_and_why()
+    {
+        var author = "author-" + Guid.NewGuid().ToString("N")[..8];
+        var ideaId = Guid.NewGuid();
+
+        await factory.DeliverAsync(new ContentHidden(ideaId, "Museum game", "comment", Guid.NewGuid(), author, "Insults another user", DateTimeOffset.UtcNow));
+
+        var toAuthor = Assert.Single(await InboxAsync(author));
+        Assert.Equal("content-hidden", toAuthor.GetProperty("kind").GetString());
+        Assert.Equal("Your comment on \"Museum game\" was hidden by a moderator", toAuthor.GetProperty("title").GetString());
+        Assert.Equal("Insults another user", toAuthor.GetProperty("body").GetString());
+        Assert.Equal($"/api/v1/ideas/{ideaId}", toAuthor.GetProperty("link").GetString());
+    }
+
     private async Task<List<JsonElement>> InboxAsync(string person)
     {
         using var response = await factory.ClientAs(person).GetAsync("/api/v1/notifications");

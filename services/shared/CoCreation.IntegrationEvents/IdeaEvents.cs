@@ -45,6 +45,12 @@ public sealed record IdeaUpdated(
     DateTimeOffset UpdatedAt,
     IReadOnlyList<string> ChangedFields);
 
+/// <summary>
+/// A moderator hid an idea or a comment (<c>TargetKind</c> "idea" or "comment"), so that its author hears why. Hidden
+/// content is never deleted: the moderation audit keeps it, and a moderator can show it again.
+/// </summary>
+public sealed record ContentHidden(Guid IdeaId, string IdeaTitle, string TargetKind, Guid TargetId, string AuthorPersonId, string Reason, DateTimeOffset HiddenAt);
+
 /// <summary>The owner took a published idea back: it no longer looks for partners.</summary>
 public sealed record IdeaWithdrawn(Guid IdeaId, string Title, string OwnerPersonId, Guid OwnerOrganisationId, DateTimeOffset WithdrawnAt);
 

@@ -53,7 +53,7 @@ public static class ModerationApi
                 throw new RuleViolationException("This comment is already hidden.", "Unhide it first to change the reason.");
             }
             comment.Hide(request.Reason, now);
-            idea.CountComment(-1);
+            idea.RecordCommentHidden(comment, request.Reason, now);
             await Act(db, ModerationTarget.Comment, comment.Id, idea.Id, ModerationActionKind.Hidden, request.Reason, actor, now);
         }, clock);
 
@@ -89,7 +89,21 @@ public static class ModerationApi
             reports = reports.Where(r => r.CreatedAt > after.At || (r.CreatedAt == after.At && r.Id.CompareTo(after.Id) > 0));
         }
         var rows = await reports.OrderBy(r => r.CreatedAt).ThenBy(r => r.Id).Take(page.FetchCount).ToListAsync(cancellationToken);
-        return TypedResults.Ok(rows.ToPage(page, r => new TimeCursor(r.CreatedAt, r.Id), ReportResponse.From));
+        // What was reported, so a moderator decides from the queue: the idea's title, and the words themselves.
+        var ideaIds = rows.Select(r => r.IdeaId).Distinct().ToList();
+        var ideas = await db.Ideas.AsNoTracking().Where(i => ideaIds.Contains(i.Id))
+            .Select(i => new { i.Id, i.Title, i.Summary, i.HiddenAt }).ToDictionaryAsync(i => i.Id, cancellationToken);
+        var commentIds = rows.Where(r => r.TargetKind == ModerationTarget.Comment).Select(r => r.TargetId).ToList();
+        var comments = await db.Comments.AsNoTracking().Where(c => commentIds.Contains(c.Id))
+            .Select(c => new { c.Id, c.Body, c.HiddenAt }).ToDictionaryAsync(c => c.Id, cancellationToken);
+        return TypedResults.Ok(rows.ToPage(page, r => new TimeCursor(r.CreatedAt, r.Id), r =>
+        {
+            var idea = ideas.GetValueOrDefault(r.IdeaId);
+            var comment = r.TargetKind == ModerationTarget.Comment ? comments.GetValueOrDefault(r.TargetId) : null;
+            var excerpt = comment?.Body ?? idea?.Summary ?? "";
+            var hidden = r.TargetKind == ModerationTarget.Comment ? comment?.HiddenAt is not null : idea?.HiddenAt is not null;
+            return ReportResponse.From(r, idea?.Title ?? "", excerpt.Length <= ReportResponse.ExcerptLength ? excerpt : excerpt[..ReportResponse.ExcerptLength] + "…", hidden);
+        }));
     }
 
     public static async Task<Moderated> DismissReport(
@@ -183,10 +197,15 @@ public static class ModerationApi
 
 public sealed record TimeCursor(DateTime At, Guid Id);
 
+/// <summary>A report, with what it is about: the idea's title, the reported words (up to 300 characters) and whether they are hidden now.</summary>
 public sealed record ReportResponse(
-    Guid Id, ModerationTarget TargetKind, Guid TargetId, Guid IdeaId, ReportReason Reason, string Details, string ReporterPersonId, DateTime CreatedAt, DateTime? ResolvedAt)
+    Guid Id, ModerationTarget TargetKind, Guid TargetId, Guid IdeaId, ReportReason Reason, string Details, string ReporterPersonId, DateTime CreatedAt, DateTime? ResolvedAt,
+    string IdeaTitle, string Excerpt, bool TargetHidden)
 {
-    public static ReportResponse From(Report r) => new(r.Id, r.TargetKind, r.TargetId, r.IdeaId, r.Reason, r.Details, r.ReporterPersonId, r.CreatedAt, r.ResolvedAt);
+    public const int ExcerptLength = 300;
+
+    public static ReportResponse From(Report r, string ideaTitle, string excerpt, bool targetHidden) =>
+        new(r.Id, r.TargetKind, r.TargetId, r.IdeaId, r.Reason, r.Details, r.ReporterPersonId, r.CreatedAt, r.ResolvedAt, ideaTitle, excerpt, targetHidden);
 }
 
 public sealed record ModerationActionResponse(

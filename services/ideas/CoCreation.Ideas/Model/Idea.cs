@@ -190,6 +190,7 @@ public sealed class Idea : RaisesIntegrationEvents
         HiddenAt = now;
         HiddenReason = reason;
         Record(VersionChange.Hidden, moderatorPersonId, now, [new FieldChange("hidden", "false", "true")], reason);
+        Raise(new ContentHidden(Id, Title, "idea", Id, OwnerPersonId, reason, At(now)));
     }
 
     public void Unhide(string moderatorPersonId, string reason, DateTime now)
@@ -229,6 +230,13 @@ public sealed class Idea : RaisesIntegrationEvents
 
     /// <summary>A moderator hid or showed again one of its comments.</summary>
     public void CountComment(int delta) => CommentCount = Math.Max(0, CommentCount + delta);
+
+    /// <summary>A moderator hid one of the idea's comments: it leaves the count, and its author is told why.</summary>
+    public void RecordCommentHidden(Comment comment, string reason, DateTime now)
+    {
+        CountComment(-1);
+        Raise(new ContentHidden(Id, Title, "comment", comment.Id, comment.AuthorPersonId, reason, At(now)));
+    }
 
     private const string SystemActor = "system";
 
