@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Http.Json;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
@@ -61,19 +63,37 @@ public sealed class AccessibilityAuditTests(PlatformFixture platform, ITestOutpu
             }
         }
 
-        foreach (var signedIn in new[] { false, true })
+        // An open report, so that the moderators' queue is audited with its forms.
+        using (var spamReport = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/ideas/{content.IdeaId}/reports")
         {
-            await using var session = await OpenAsync(browser, signedIn);
+            Content = JsonContent.Create(new { reason = "spam", details = "Looks like an advert." }),
+        }.AsPerson($"auditor-{Guid.NewGuid():N}"))
+        {
+            using var reported = await platform.Gateway.SendAsync(spamReport);
+            Assert.Equal(HttpStatusCode.Accepted, reported.StatusCode);
+        }
+        string[] moderatorPages = ["/moderation", "/moderation?status=resolved", "/moderation/audit", "/moderation/taxonomy"];
+
+        // Signed out; the school's admin (an organisation's pages); a moderator (the moderation pages).
+        foreach (var who in new[] { "", "school@cocreation.test", "moderator@cocreation.test" })
+        {
+            var signedIn = who.Length > 0;
+            await using var session = await OpenAsync(browser, who);
             foreach (var language in new[] { "fi", "sv", "en" })
             {
                 await session.Page.GotoAsync($"/language?code={language}&returnUrl=/");
-                var pages = signedIn ? [.. publicPages, .. signedInPages, .. await ConfirmationPagesAsync(session)] : publicPages;
+                string[] pages = who switch
+                {
+                    "" => publicPages,
+                    "moderator@cocreation.test" => moderatorPages,
+                    _ => [.. publicPages, .. signedInPages, .. await ConfirmationPagesAsync(session)],
+                };
                 foreach (var path in pages)
                 {
                     await session.Page.GotoAsync(path);
-                    await AuditAsync(session, $"{(signedIn ? "signed in" : "signed out")} {language} {path}");
+                    await AuditAsync(session, $"{(signedIn ? who : "signed out")} {language} {path}");
                 }
-                if (signedIn)
+                if (who == "school@cocreation.test")
                 {
                     // What only a form's answer shows: a new client's secret, once.
                     await CreateClientAsync(session);
@@ -116,13 +136,13 @@ public sealed class AccessibilityAuditTests(PlatformFixture platform, ITestOutpu
         await Assertions.Expect(session.Page.Locator(".secret-panel")).ToBeVisibleAsync();
     }
 
-    private async Task<WebSession> OpenAsync(ChromiumBrowser browser, bool signedIn)
+    private async Task<WebSession> OpenAsync(ChromiumBrowser browser, string email)
     {
         // axe runs as a script the pages' own policy would refuse; the pages themselves are unchanged.
         var session = await WebSession.OpenAsync(browser, platform, bypassContentSecurityPolicy: true);
-        if (signedIn)
+        if (email.Length > 0)
         {
-            await session.SignInAsync("school@cocreation.test", platform.DemoUserPassword);
+            await session.SignInAsync(email, platform.DemoUserPassword);
         }
         return session;
     }

@@ -107,3 +107,11 @@ public static class OrganisationAccess
     public static readonly IReadOnlyList<string> Scopes =
         ["ideas.read", "ideas.write", "organisations.read", "organisations.write", "projects.read", "projects.write", "notifications.read", "webhooks.write"];
 }
+
+/// <summary>A report in the moderation queue, with what it is about.</summary>
+public sealed record Report(
+    Guid Id, string TargetKind, Guid TargetId, Guid IdeaId, string Reason, string Details, DateTime CreatedAt, DateTime? ResolvedAt,
+    string IdeaTitle, string Excerpt, bool TargetHidden);
+
+/// <summary>One entry of the moderation audit.</summary>
+public sealed record ModerationAction(Guid Id, string TargetKind, Guid TargetId, Guid IdeaId, string Action, string Reason, string ModeratorPersonId, DateTime At);

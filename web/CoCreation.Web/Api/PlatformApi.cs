@@ -162,6 +162,26 @@ public sealed class PlatformApi(HttpClient http)
     public Task<ApiResult<Unit>> EraseAccountAsync(string password, CancellationToken cancellationToken = default) =>
         SendAsync<Unit>(HttpMethod.Post, "/api/v1/me/erasure", new { password }, cancellationToken);
 
+    public Task<ApiResult<CursorPage<Report>>> ReportsAsync(bool resolved, string? cursor, CancellationToken cancellationToken = default) =>
+        GetAsync<CursorPage<Report>>("/api/v1/moderation/reports" + Query.Of(("status", resolved ? "resolved" : "open"), ("cursor", cursor)), cancellationToken);
+
+    public Task<ApiResult<CursorPage<ModerationAction>>> ModerationActionsAsync(Guid? ideaId, string? cursor, CancellationToken cancellationToken = default) =>
+        GetAsync<CursorPage<ModerationAction>>("/api/v1/moderation/actions" + Query.Of(("ideaId", ideaId?.ToString()), ("cursor", cursor)), cancellationToken);
+
+    /// <summary>Hides or shows again an idea (<paramref name="commentId"/> null) or one of its comments, with the moderator's reason.</summary>
+    public Task<ApiResult<Unit>> SetHiddenAsync(Guid ideaId, Guid? commentId, bool hidden, string reason, CancellationToken cancellationToken = default) =>
+        SendAsync<Unit>(HttpMethod.Post, $"/api/v1/ideas/{ideaId}{(commentId is { } id ? $"/comments/{id}" : "")}/{(hidden ? "hide" : "unhide")}", new { reason }, cancellationToken);
+
+    public Task<ApiResult<Unit>> DismissReportAsync(Guid reportId, string reason, CancellationToken cancellationToken = default) =>
+        SendAsync<Unit>(HttpMethod.Post, $"/api/v1/moderation/reports/{reportId}/dismiss", new { reason }, cancellationToken);
+
+    public Task<ApiResult<Taxonomy>> FullTaxonomyAsync(CancellationToken cancellationToken = default) =>
+        GetAsync<Taxonomy>("/api/v1/taxonomy?includeRetired=true", cancellationToken);
+
+    public Task<ApiResult<TaxonomyTerm>> PutTermAsync(string facet, string code, TaxonomyNames names, bool retired, CancellationToken cancellationToken = default) =>
+        SendAsync<TaxonomyTerm>(HttpMethod.Put, $"/api/v1/taxonomy/{facet}/{Uri.EscapeDataString(code)}",
+            new { nameFi = names.Fi, nameSv = names.Sv, nameEn = names.En, retired }, cancellationToken);
+
     private Task<ApiResult<T>> GetAsync<T>(string path, CancellationToken cancellationToken) => SendAsync<T>(HttpMethod.Get, path, null, cancellationToken);
 
     private async Task<ApiResult<T>> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken cancellationToken, params (string Name, string Value)[] headers)

@@ -8,10 +8,15 @@ namespace CoCreation.Web.Api;
 /// </summary>
 public sealed class TaxonomyCache(IMemoryCache cache, PlatformApi api)
 {
+    private const string Key = "taxonomy";
+
     public async Task<Taxonomy> GetAsync() =>
-        await cache.GetOrCreateAsync("taxonomy", async entry =>
+        await cache.GetOrCreateAsync(Key, async entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
             return (await api.TaxonomyAsync()).Value ?? Taxonomy.Empty;
         }) ?? Taxonomy.Empty;
+
+    /// <summary>After a moderator's edit on this server: its pages show the change at once (others within the minute).</summary>
+    public void Forget() => cache.Remove(Key);
 }

@@ -146,4 +146,7 @@ public static class WebSignIn
         Guid.TryParse(user.FindFirst(OrganisationClaim)?.Value, out var id) ? id : null;
 
     public static bool IsOrganisationAdmin(this ClaimsPrincipal user) => user.FindFirst(OrganisationRoleClaim)?.Value == "admin";
+
+    /// <summary>Moderators, and administrators, who may moderate too (as the API decides it).</summary>
+    public static bool IsModerator(this ClaimsPrincipal user) => user.IsInRole("moderator") || user.IsInRole("administrator");
 }
