@@ -196,6 +196,20 @@ public sealed class AccountTests(IdentityServiceFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task An_administrator_finds_an_account_by_address_and_nobody_else_may()
+    {
+        var moderator = factory.ClientWithToken(await factory.AccessTokenAsync("moderator@cocreation.test"));
+        var administrator = factory.ClientWithToken(await factory.AccessTokenAsync("admin@cocreation.test"));
+
+        await AssertProblemAsync(await moderator.GetAsync("/api/v1/accounts?email=partner-member@cocreation.test"), HttpStatusCode.Forbidden);
+        await AssertProblemAsync(await administrator.GetAsync("/api/v1/accounts"), HttpStatusCode.BadRequest, "email");
+        await AssertProblemAsync(await administrator.GetAsync("/api/v1/accounts?email=nobody@example.org"), HttpStatusCode.NotFound);
+        var found = await administrator.GetFromJsonAsync<JsonElement>("/api/v1/accounts?email=%20partner-member@cocreation.test");
+        Assert.Equal("Pekka Partner", found.GetProperty("displayName").GetString());
+        Assert.Equal("Demo partner company", found.GetProperty("organisations")[0].GetProperty("name").GetString());
+    }
+
+    [Fact]
     public async Task A_partner_systems_token_has_no_account()
     {
         using var tokenResponse = await factory.CreateClient().PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>

@@ -8,6 +8,7 @@ public sealed class OpenApiDocumentTests(IdentityServiceFactory factory) : IClas
 {
     [Theory]
     [InlineData("/api/v1/accounts", "post", new[] { "201", "400", "409" })]
+    [InlineData("/api/v1/accounts", "get", new[] { "200", "400", "401", "403", "404" })]
     [InlineData("/api/v1/accounts/email-confirmation", "post", new[] { "204", "400" })]
     [InlineData("/api/v1/accounts/password-reset", "post", new[] { "202", "400" })]
     [InlineData("/api/v1/accounts/{personId}/roles", "put", new[] { "200", "400", "401", "403", "404" })]

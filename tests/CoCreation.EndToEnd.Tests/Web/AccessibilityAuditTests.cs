@@ -74,8 +74,10 @@ public sealed class AccessibilityAuditTests(PlatformFixture platform, ITestOutpu
         }
         string[] moderatorPages = ["/moderation", "/moderation?status=resolved", "/moderation/audit", "/moderation/taxonomy"];
 
-        // Signed out; the school's admin (an organisation's pages); a moderator (the moderation pages).
-        foreach (var who in new[] { "", "school@cocreation.test", "moderator@cocreation.test" })
+        string[] administratorPages = ["/admin", "/admin?email=partner-member%40cocreation.test", "/admin?email=nobody%40example.org"];
+
+        // Signed out; the school's admin (an organisation's pages); a moderator; an administrator.
+        foreach (var who in new[] { "", "school@cocreation.test", "moderator@cocreation.test", "admin@cocreation.test" })
         {
             var signedIn = who.Length > 0;
             await using var session = await OpenAsync(browser, who);
@@ -86,6 +88,7 @@ public sealed class AccessibilityAuditTests(PlatformFixture platform, ITestOutpu
                 {
                     "" => publicPages,
                     "moderator@cocreation.test" => moderatorPages,
+                    "admin@cocreation.test" => administratorPages,
                     _ => [.. publicPages, .. signedInPages, .. await ConfirmationPagesAsync(session)],
                 };
                 foreach (var path in pages)

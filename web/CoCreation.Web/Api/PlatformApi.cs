@@ -182,6 +182,15 @@ public sealed class PlatformApi(HttpClient http)
         SendAsync<TaxonomyTerm>(HttpMethod.Put, $"/api/v1/taxonomy/{facet}/{Uri.EscapeDataString(code)}",
             new { nameFi = names.Fi, nameSv = names.Sv, nameEn = names.En, retired }, cancellationToken);
 
+    public Task<ApiResult<Account>> FindAccountAsync(string email, CancellationToken cancellationToken = default) =>
+        GetAsync<Account>("/api/v1/accounts" + Query.Of(("email", email)), cancellationToken);
+
+    public Task<ApiResult<Account>> SetPlatformRolesAsync(string personId, IReadOnlyList<string> roles, CancellationToken cancellationToken = default) =>
+        SendAsync<Account>(HttpMethod.Put, $"/api/v1/accounts/{Uri.EscapeDataString(personId)}/roles", new { roles }, cancellationToken);
+
+    public Task<ApiResult<NewOrganisation>> SetCityUnitAsync(Guid organisationId, bool isCityUnit, CancellationToken cancellationToken = default) =>
+        SendAsync<NewOrganisation>(HttpMethod.Put, $"/api/v1/organisations/{organisationId}/city-unit", new { isCityUnit }, cancellationToken);
+
     private Task<ApiResult<T>> GetAsync<T>(string path, CancellationToken cancellationToken) => SendAsync<T>(HttpMethod.Get, path, null, cancellationToken);
 
     private async Task<ApiResult<T>> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken cancellationToken, params (string Name, string Value)[] headers)

@@ -147,6 +147,8 @@ public static class WebSignIn
 
     public static bool IsOrganisationAdmin(this ClaimsPrincipal user) => user.FindFirst(OrganisationRoleClaim)?.Value == "admin";
 
+    public static bool IsAdministrator(this ClaimsPrincipal user) => user.IsInRole("administrator");
+
     /// <summary>Moderators, and administrators, who may moderate too (as the API decides it).</summary>
-    public static bool IsModerator(this ClaimsPrincipal user) => user.IsInRole("moderator") || user.IsInRole("administrator");
+    public static bool IsModerator(this ClaimsPrincipal user) => user.IsInRole("moderator") || user.IsAdministrator();
 }

@@ -27,6 +27,8 @@ public static class AccountsApi
             .WithSummary("Mail a link to choose a new password (the answer is the same for any address)").ProducesValidationProblem();
         accounts.MapPost("/password-reset/confirm", ResetPassword).WithName(nameof(ResetPassword))
             .WithSummary("Choose a new password with the person id and token from the link").ProducesValidationProblem();
+        accounts.MapGet("/", FindAccount).WithName(nameof(FindAccount))
+            .WithSummary("Find a person's account by email address: roles and organisations (administrators)").ProducesValidationProblem();
         accounts.MapPut("/{personId}/roles", SetPlatformRoles).WithName(nameof(SetPlatformRoles))
             .WithSummary("Set a person's platform roles (administrators)").ProducesValidationProblem();
 
@@ -91,6 +93,25 @@ public static class AccountsApi
         db.Publish(new MembershipChanged(organisation.Id, user.Id, OrganisationRole.OrganisationAdmin.ToApiName(), organisation.CreatedAt));
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/v1/organisations/{organisation.Id}/members", new OrganisationResponse(organisation.Id, organisation.Name, organisation.IsCityUnit));
+    }
+
+    public static async Task<Results<Ok<AccountResponse>, ForbiddenProblem, NotFoundProblem>> FindAccount(
+        ActingParty actor, AccountService accounts, UserManager<PlatformUser> users, CancellationToken cancellationToken, string? email = null)
+    {
+        if (!actor.Roles.Contains(PlatformRoles.Administrator))
+        {
+            return Problems.Forbidden("Only administrators look people up.", "This action needs the administrator role.");
+        }
+        if (string.IsNullOrWhiteSpace(email))
+        {
+            throw new InvalidFieldException("email", "Give the address of the account to find.");
+        }
+        var user = await users.FindByEmailAsync(email.Trim());
+        if (user is null)
+        {
+            return Problems.NotFound("account with the address", email.Trim());
+        }
+        return TypedResults.Ok(AccountResponse.From(user, await users.GetRolesAsync(user), await accounts.MembershipsAsync(user.Id, cancellationToken)));
     }
 
     public static async Task<Results<Ok<AccountResponse>, ForbiddenProblem, NotFoundProblem>> SetPlatformRoles(
