@@ -66,6 +66,9 @@ public sealed class OrganisationAdminTests(PlatformFixture platform)
 
         await admin.GotoAsync("/me/organisation/clients");
         await page.Locator("#client-name").FillAsync(name);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create the client" }).ClickAsync();
+        Assert.Equal("Choose at least one scope.", await page.Locator("#scopes-errors").InnerTextAsync());
+        Assert.Equal(name, await page.Locator("#client-name").InputValueAsync());
         await page.Locator("#scope-ideas-read").CheckAsync();
         var created = await page.RunAndWaitForResponseAsync(
             () => page.GetByRole(AriaRole.Button, new() { Name = "Create the client" }).ClickAsync(), response => response.Request.Method == "POST");

@@ -115,3 +115,7 @@ public sealed record Report(
 
 /// <summary>One entry of the moderation audit.</summary>
 public sealed record ModerationAction(Guid Id, string TargetKind, Guid TargetId, Guid IdeaId, string Action, string Reason, string ModeratorPersonId, DateTime At);
+
+/// <summary>The body of publishing a challenge.</summary>
+public sealed record ChallengeContent(
+    string Title, string Summary, string? Description, IReadOnlyList<string> Themes, string Environment, DateOnly? OpensOn, DateOnly? ClosesOn);

@@ -71,6 +71,9 @@ public sealed class PlatformApi(HttpClient http)
     public Task<ApiResult<CursorPage<Challenge>>> ChallengesAsync(string? status, string? cursor, CancellationToken cancellationToken = default) =>
         GetAsync<CursorPage<Challenge>>("/api/v1/challenges" + Query.Of(("status", status), ("cursor", cursor)), cancellationToken);
 
+    public Task<ApiResult<Challenge>> PublishChallengeAsync(ChallengeContent content, string idempotencyKey, CancellationToken cancellationToken = default) =>
+        SendAsync<Challenge>(HttpMethod.Post, "/api/v1/challenges", content, cancellationToken, ("Idempotency-Key", idempotencyKey));
+
     public Task<ApiResult<Challenge>> GetChallengeAsync(Guid id, CancellationToken cancellationToken = default) =>
         GetAsync<Challenge>($"/api/v1/challenges/{id}", cancellationToken);
 
