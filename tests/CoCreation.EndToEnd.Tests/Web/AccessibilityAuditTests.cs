@@ -34,7 +34,7 @@ public sealed class AccessibilityAuditTests(PlatformFixture platform, ITestOutpu
         string[] signedInPages =
         [
             "/ideas/new", $"/ideas/{content.IdeaId}/edit", "/recommended", "/notifications", "/me", "/me/organisation",
-            "/me/organisation/members", "/me/organisation/clients", "/me/data", "/me/erase", "/challenges/new",
+            "/me/organisation/members", "/me/organisation/clients", "/me/data", "/me/erase", "/challenges/new", "/me/organisation/webhooks",
         ];
 
         await using var browser = await Chromium.LaunchAsync();

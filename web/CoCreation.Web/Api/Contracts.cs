@@ -99,7 +99,7 @@ public sealed record ApiClientWithSecret(string ClientId, string ClientSecret, s
 /// <summary>A personal-data export; the parts themselves are downloaded as the API wrote them.</summary>
 public sealed record PersonalDataExport(Guid Id, DateTime RequestedAt, DateTime ExpiresAt, bool Complete, IReadOnlyList<string> Missing);
 
-/// <summary>The roles a person has in an organisation, and the scopes a client may be given, as the API names them.</summary>
+/// <summary>The roles a person has in an organisation, and the API's scopes (what a client may be given), as the API names them.</summary>
 public static class OrganisationAccess
 {
     public static readonly IReadOnlyList<string> Roles = ["admin", "member"];
@@ -119,3 +119,17 @@ public sealed record ModerationAction(Guid Id, string TargetKind, Guid TargetId,
 /// <summary>The body of publishing a challenge.</summary>
 public sealed record ChallengeContent(
     string Title, string Summary, string? Description, IReadOnlyList<string> Themes, string Environment, DateOnly? OpensOn, DateOnly? ClosesOn);
+
+public sealed record Webhook(Guid Id, string Url, IReadOnlyList<string> Events, DateTime CreatedAt);
+
+/// <summary>A subscription as created: the only time its signing secret is shown.</summary>
+public sealed record WebhookWithSecret(Guid Id, string Url, IReadOnlyList<string> Events, string Secret, DateTime CreatedAt);
+
+public sealed record WebhookDelivery(
+    Guid Id, Guid EventId, string EventType, DateTime CreatedAt, int Attempts, DateTime? DeliveredAt, DateTime? NextAttemptAt, int? LastStatusCode, string? LastError);
+
+/// <summary>The events a webhook can be subscribed to, as the API names them.</summary>
+public static class WebhookEvents
+{
+    public static readonly IReadOnlyList<string> All = ["idea.published", "interest.expressed", "interest.declined", "matches.suggested", "partnership.agreed"];
+}

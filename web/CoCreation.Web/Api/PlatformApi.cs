@@ -194,6 +194,21 @@ public sealed class PlatformApi(HttpClient http)
     public Task<ApiResult<NewOrganisation>> SetCityUnitAsync(Guid organisationId, bool isCityUnit, CancellationToken cancellationToken = default) =>
         SendAsync<NewOrganisation>(HttpMethod.Put, $"/api/v1/organisations/{organisationId}/city-unit", new { isCityUnit }, cancellationToken);
 
+    public Task<ApiResult<List<Webhook>>> WebhooksAsync(CancellationToken cancellationToken = default) =>
+        GetAsync<List<Webhook>>("/api/v1/webhooks", cancellationToken);
+
+    public Task<ApiResult<WebhookWithSecret>> SubscribeWebhookAsync(string url, IReadOnlyList<string> events, CancellationToken cancellationToken = default) =>
+        SendAsync<WebhookWithSecret>(HttpMethod.Post, "/api/v1/webhooks", new { url, events }, cancellationToken);
+
+    public Task<ApiResult<Unit>> UnsubscribeWebhookAsync(Guid id, CancellationToken cancellationToken = default) =>
+        SendAsync<Unit>(HttpMethod.Delete, $"/api/v1/webhooks/{id}", null, cancellationToken);
+
+    public Task<ApiResult<Unit>> PingWebhookAsync(Guid id, CancellationToken cancellationToken = default) =>
+        SendAsync<Unit>(HttpMethod.Post, $"/api/v1/webhooks/{id}/ping", null, cancellationToken);
+
+    public Task<ApiResult<List<WebhookDelivery>>> WebhookDeliveriesAsync(Guid id, CancellationToken cancellationToken = default) =>
+        GetAsync<List<WebhookDelivery>>($"/api/v1/webhooks/{id}/deliveries", cancellationToken);
+
     private Task<ApiResult<T>> GetAsync<T>(string path, CancellationToken cancellationToken) => SendAsync<T>(HttpMethod.Get, path, null, cancellationToken);
 
     private async Task<ApiResult<T>> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken cancellationToken, params (string Name, string Value)[] headers)

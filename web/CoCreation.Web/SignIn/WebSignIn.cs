@@ -29,8 +29,8 @@ public static class WebSignIn
 
     private static readonly string[] IdentityScopes = ["openid", "profile", "email", "roles", "offline_access"];
 
-    private static readonly string[] ApiScopes =
-        ["ideas.read", "ideas.write", "organisations.read", "organisations.write", "projects.read", "projects.write", "notifications.read"];
+    // Every scope of the API: a person's token may do what the person may (their roles and memberships decide).
+    private static readonly IReadOnlyList<string> ApiScopes = CoCreation.Web.Api.OrganisationAccess.Scopes;
 
     public static IHostApplicationBuilder AddWebSignIn(this IHostApplicationBuilder builder)
     {
