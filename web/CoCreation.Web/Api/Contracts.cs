@@ -133,3 +133,10 @@ public static class WebhookEvents
 {
     public static readonly IReadOnlyList<string> All = ["idea.published", "interest.expressed", "interest.declined", "matches.suggested", "partnership.agreed"];
 }
+
+/// <summary>What can be downloaded as open data, under which licence (the gateway's catalogue).</summary>
+public sealed record OpenDataCatalogue(string License, string LicenseUrl, string Attribution, IReadOnlyList<OpenDataset> Datasets);
+
+public sealed record OpenDataset(string Name, OpenDataFormats Formats);
+
+public sealed record OpenDataFormats(string Csv, string Json);

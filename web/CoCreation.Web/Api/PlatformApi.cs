@@ -209,6 +209,9 @@ public sealed class PlatformApi(HttpClient http)
     public Task<ApiResult<List<WebhookDelivery>>> WebhookDeliveriesAsync(Guid id, CancellationToken cancellationToken = default) =>
         GetAsync<List<WebhookDelivery>>($"/api/v1/webhooks/{id}/deliveries", cancellationToken);
 
+    public Task<ApiResult<OpenDataCatalogue>> OpenDataCatalogueAsync(CancellationToken cancellationToken = default) =>
+        GetAsync<OpenDataCatalogue>("/api/v1/open-data", cancellationToken);
+
     private Task<ApiResult<T>> GetAsync<T>(string path, CancellationToken cancellationToken) => SendAsync<T>(HttpMethod.Get, path, null, cancellationToken);
 
     private async Task<ApiResult<T>> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken cancellationToken, params (string Name, string Value)[] headers)
