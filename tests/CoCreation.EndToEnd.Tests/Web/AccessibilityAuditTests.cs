@@ -35,6 +35,7 @@ public sealed class AccessibilityAuditTests(PlatformFixture platform, ITestOutpu
         [
             "/ideas/new", $"/ideas/{content.IdeaId}/edit", "/recommended", "/notifications", "/me", "/me/organisation",
             "/me/organisation/members", "/me/organisation/clients", "/me/data", "/me/erase", "/challenges/new", "/me/organisation/webhooks",
+            "/me/organisation/environments", "/me/organisation/environments/new",
         ];
 
         await using var browser = await Chromium.LaunchAsync();

@@ -140,3 +140,8 @@ public sealed record OpenDataCatalogue(string License, string LicenseUrl, string
 public sealed record OpenDataset(string Name, OpenDataFormats Formats);
 
 public sealed record OpenDataFormats(string Csv, string Json);
+
+/// <summary>The body of registering and replacing an environment.</summary>
+public sealed record EnvironmentContent(
+    string Kind, string Name, string? Address, string Area, IReadOnlyList<string> AgeGroups, int Capacity,
+    IReadOnlyList<AvailabilityWindow> Availability, string? Rules, bool Published);

@@ -212,6 +212,15 @@ public sealed class PlatformApi(HttpClient http)
     public Task<ApiResult<OpenDataCatalogue>> OpenDataCatalogueAsync(CancellationToken cancellationToken = default) =>
         GetAsync<OpenDataCatalogue>("/api/v1/open-data", cancellationToken);
 
+    public Task<ApiResult<RealEnvironment>> GetEnvironmentAsync(Guid id, CancellationToken cancellationToken = default) =>
+        GetAsync<RealEnvironment>($"/api/v1/environments/{id}", cancellationToken);
+
+    /// <summary>Registers an environment of the acting city unit (version 0: new) or replaces it at <paramref name="version"/>.</summary>
+    public Task<ApiResult<RealEnvironment>> SaveEnvironmentAsync(Guid? id, int version, EnvironmentContent content, string idempotencyKey, CancellationToken cancellationToken = default) =>
+        id is { } existing
+            ? SendAsync<RealEnvironment>(HttpMethod.Put, $"/api/v1/environments/{existing}", content, cancellationToken, ("If-Match", $"\"{version}\""))
+            : SendAsync<RealEnvironment>(HttpMethod.Post, "/api/v1/environments", content, cancellationToken, ("Idempotency-Key", idempotencyKey));
+
     private Task<ApiResult<T>> GetAsync<T>(string path, CancellationToken cancellationToken) => SendAsync<T>(HttpMethod.Get, path, null, cancellationToken);
 
     private async Task<ApiResult<T>> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken cancellationToken, params (string Name, string Value)[] headers)
