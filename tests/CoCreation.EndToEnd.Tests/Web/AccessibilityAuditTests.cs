@@ -31,8 +31,11 @@ public sealed class AccessibilityAuditTests(PlatformFixture platform, ITestOutpu
             "/environments", "/projects", $"/projects/{content.ProjectId}", "/register", "/signin-failed", "/no-such-page",
             $"/ideas/{Guid.NewGuid()}", "/account/login", "/open-data",
         ];
+        var comments = await platform.Gateway.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/v1/ideas/{content.IdeaId}/comments");
+        var commentId = comments.GetProperty("items")[0].GetProperty("id").GetGuid();
         string[] signedInPages =
         [
+            $"/ideas/{content.IdeaId}/comments/{commentId}/report",
             "/ideas/new", $"/ideas/{content.IdeaId}/edit", "/recommended", "/notifications", "/me", "/me/organisation",
             "/me/organisation/members", "/me/organisation/clients", "/me/data", "/me/erase", "/challenges/new", "/me/organisation/webhooks",
             "/me/organisation/environments", "/me/organisation/environments/new",

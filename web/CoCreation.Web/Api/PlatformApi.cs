@@ -53,6 +53,9 @@ public sealed class PlatformApi(HttpClient http)
     public Task<ApiResult<Unit>> ReportIdeaAsync(Guid id, string reason, string? details, CancellationToken cancellationToken = default) =>
         SendAsync<Unit>(HttpMethod.Post, $"/api/v1/ideas/{id}/reports", new { reason, details }, cancellationToken);
 
+    public Task<ApiResult<Unit>> ReportCommentAsync(Guid ideaId, Guid commentId, string reason, string? details, CancellationToken cancellationToken = default) =>
+        SendAsync<Unit>(HttpMethod.Post, $"/api/v1/ideas/{ideaId}/comments/{commentId}/reports", new { reason, details }, cancellationToken);
+
     public Task<ApiResult<List<PartnerMatch>>> MatchesAsync(Guid ideaId, CancellationToken cancellationToken = default) =>
         GetAsync<List<PartnerMatch>>($"/api/v1/ideas/{ideaId}/matches?limit=10", cancellationToken);
 
