@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using CoCreation.Web.Api;
 using CoCreation.Web.Components.Ideas;
+using CoCreation.Web.Components.Organisation;
 using CoCreation.Web.Components.Pages;
 using CoCreation.Web.SignIn;
 using Microsoft.AspNetCore.DataProtection;
@@ -119,6 +120,38 @@ public sealed class LogicTests
 
         var done = await Api(HttpStatusCode.NoContent, "", "text/plain").SetSupportAsync(Guid.NewGuid(), true);
         Assert.True(done.Succeeded);
+    }
+
+    [Fact]
+    public void An_environment_form_keeps_two_empty_window_rows_and_sends_only_the_filled_ones()
+    {
+        var form = new EnvironmentForm.EnvironmentFormModel
+        {
+            Kind = "library", Name = " Reading room ", Area = "Tapiola",
+            Windows = [new() { From = new DateOnly(2027, 1, 4), To = new DateOnly(2027, 1, 8) }],
+        };
+        form.PadWindows();
+        form.PadWindows(); // a second render adds no more
+        Assert.Equal(3, form.Windows.Count);
+
+        form.Windows[2].From = new DateOnly(2027, 2, 1); // only a start: a one-day window
+        var content = form.ToContent();
+        Assert.Equal("Reading room", content.Name);
+        Assert.Equal([new AvailabilityWindow(new DateOnly(2027, 1, 4), new DateOnly(2027, 1, 8)), new AvailabilityWindow(new DateOnly(2027, 2, 1), new DateOnly(2027, 2, 1))],
+            content.Availability);
+        Assert.Empty(content.AgeGroups);
+    }
+
+    [Fact]
+    public void A_challenge_form_says_what_is_missing_in_the_persons_language_and_a_close_before_the_opening()
+    {
+        var form = new ChallengeForm.ChallengeFormModel { Title = "Quieter breaks", Themes = null, OpensOn = new DateOnly(2027, 3, 1), ClosesOn = new DateOnly(2027, 2, 1) };
+
+        var errors = form.Check(Localizer("fi"));
+
+        Assert.Equal(["summary", "themes", "closesOn"], errors.Keys);
+        Assert.Equal("Valitse vähintään yksi teema.", Assert.Single(errors["themes"]));
+        Assert.Equal("Haasteen on sulkeuduttava aukeamispäivänä tai sen jälkeen.", Assert.Single(errors["closesOn"]));
     }
 
     private static PlatformApi Api(HttpStatusCode status, string body, string contentType) =>

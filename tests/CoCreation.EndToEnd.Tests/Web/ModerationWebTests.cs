@@ -23,7 +23,7 @@ public sealed class ModerationWebTests(PlatformFixture platform)
         {
             await reader.GotoAsync($"/ideas/{content.IdeaId}");
             await reader.Page.Locator(".comment", new() { HasText = words }).GetByRole(AriaRole.Link, new() { Name = "Report this comment" }).ClickAsync();
-            Assert.Equal(words, await reader.Page.Locator(".excerpt").InnerTextAsync());
+            Assert.Equal(words, (await reader.Page.Locator(".excerpt").InnerTextAsync()).Trim());
             await reader.Page.Locator("#report-details").FillAsync("Name-calling.");
             await reader.Page.GetByRole(AriaRole.Button, new() { Name = "Send the report" }).ClickAsync();
             await Assertions.Expect(reader.Page.GetByRole(AriaRole.Status).First).ToHaveTextAsync("Thank you: the moderators will look at it.");
