@@ -147,6 +147,10 @@ public sealed partial class PlatformFixture : IAsyncLifetime
 
     private string LogTail(string resource, int lines) => string.Join(Environment.NewLine, _browserFacingLogs[resource].TakeLast(lines));
 
+    /// <summary>The confirmation links the notifications service has logged for <paramref name="email"/> so far, oldest first.</summary>
+    public IReadOnlyList<string> MailedLinksTo(string email) =>
+        [.. _notificationsLog.Select(line => MailedLink().Match(line)).Where(m => m.Success && m.Groups["to"].Value == email).Select(m => m.Groups["link"].Value)];
+
     /// <summary>The confirmation link the notifications service logged for <paramref name="email"/> (bounded wait).</summary>
     public async Task<string> WaitForMailedLinkAsync(string email)
     {

@@ -29,7 +29,7 @@ public sealed class AccessibilityAuditTests(PlatformFixture platform, ITestOutpu
             "/", "/ideas", $"/ideas?q=canteen&theme=learning-and-teaching&kind=need&sort=most-supported", $"/ideas/{content.IdeaId}",
             "/challenges", $"/challenges/{content.ChallengeId}", "/organisations", $"/organisations/{DemoOrganisations.Company}",
             "/environments", "/projects", $"/projects/{content.ProjectId}", "/register", "/signin-failed", "/no-such-page",
-            $"/ideas/{Guid.NewGuid()}", "/account/login", "/open-data",
+            $"/ideas/{Guid.NewGuid()}", "/account/login", "/open-data", "/register/resend",
         ];
         var comments = await platform.Gateway.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/v1/ideas/{content.IdeaId}/comments");
         var commentId = comments.GetProperty("items")[0].GetProperty("id").GetGuid();

@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Http.Json;
 using Microsoft.Playwright;
 
 namespace CoCreation.EndToEnd.Tests.Web;
@@ -39,5 +41,30 @@ public sealed class AccountJourneyTests(PlatformFixture platform)
         await person.ArriveAtAsync(url => url.AbsolutePath == "/me", "/me after registering the organisation");
         Assert.Contains("You are acting for: Reading Friends ry", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("Reading Friends ry · administrator", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_person_whose_confirmation_mail_did_not_come_asks_for_it_again_and_confirms_with_the_new_link()
+    {
+        var email = $"late-{Guid.NewGuid().ToString("N")[..8]}@example.org";
+        using (var registered = await platform.Gateway.PostAsJsonAsync("/api/v1/accounts", new { email, displayName = "Lauri Late", password = NewPeople.Password }))
+        {
+            Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+        }
+        await platform.WaitForMailedLinkAsync(email);
+        await using var browser = await Chromium.LaunchAsync();
+        await using var person = await WebSession.OpenAsync(browser, platform);
+        var page = person.Page;
+
+        await person.GotoAsync("/register");
+        await page.GetByRole(AriaRole.Link, new() { Name = "No confirmation mail? Send it again" }).ClickAsync();
+        await page.Locator("#resend-email").FillAsync(email);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send the link" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("a new link is on its way");
+
+        var links = await Eventually.MatchAsync(() => Task.FromResult(platform.MailedLinksTo(email)), mailed => mailed.Count == 2, TimeSpan.FromSeconds(30));
+        Assert.Equal(2, links.Count);
+        await person.GotoAsync(new Uri(links[1]).PathAndQuery);
+        Assert.Equal("Email address confirmed", await page.Locator("h1").InnerTextAsync());
     }
 }

@@ -54,6 +54,32 @@ public sealed class ModerationWebTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task A_moderator_hides_an_idea_from_its_own_page_and_shows_it_again_and_the_public_sees_each_state()
+    {
+        var title = $"Advert for cheap watches {Guid.NewGuid().ToString("N")[..6]}";
+        using var created = await platform.Gateway.SendAsync(GatewayCalls.PostIdea("promoter-" + Guid.NewGuid().ToString("N")[..6], title));
+        Assert.Equal(System.Net.HttpStatusCode.Created, created.StatusCode);
+        var ideaPath = created.Headers.Location!.OriginalString.Replace("/api/v1", "", StringComparison.Ordinal); // /api/v1/ideas/{id} is /ideas/{id}
+        await using var browser = await Chromium.LaunchAsync();
+        await using var moderator = await WebSession.SignedInAsync(browser, platform, "moderator@cocreation.test");
+        await using var visitor = await WebSession.OpenAsync(browser, platform);
+        var page = moderator.Page;
+
+        await moderator.GotoAsync(ideaPath);
+        await page.Locator("#moderate-reason").FillAsync("Advertising, not an idea for the city.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Hide the idea" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).First).ToContainTextAsync("Hidden.");
+        await Assertions.Expect(page.Locator(".owner-panel .status")).ToContainTextAsync("Advertising, not an idea for the city.");
+        await visitor.GotoAsync(ideaPath, status: 404);
+
+        await page.Locator("#moderate-reason").FillAsync("Checked again: it is a real offer.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show again" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).First).ToHaveTextAsync("Shown again.");
+        await visitor.GotoAsync(ideaPath);
+        Assert.Equal(title, await visitor.Page.Locator("h1").InnerTextAsync());
+    }
+
+    [Fact]
     public async Task A_moderator_adds_a_theme_in_three_languages_and_it_is_offered_on_the_idea_form()
     {
         var code = $"night-life-{Guid.NewGuid().ToString("N")[..6]}";

@@ -14,7 +14,10 @@ public sealed record Idea(
     Guid Id, string Kind, string Status, string Title, string Summary, string Description, string DescriptionHtml,
     IReadOnlyList<string> Themes, IReadOnlyList<string> Environments, IReadOnlyList<string> AgeGroups, IReadOnlyList<string> SoughtCompetences,
     string Language, Guid? ChallengeId, string OwnerPersonId, Guid OwnerOrganisationId, int Version, DateTime CreatedAt, DateTime UpdatedAt,
-    DateTime? PublishedAt, int SupportCount, int CommentCount, int FollowerCount);
+    DateTime? PublishedAt, int SupportCount, int CommentCount, int FollowerCount, IdeaHidden? Hidden = null);
+
+/// <summary>Shown to moderators and the owner only: when and why a moderator hid the idea.</summary>
+public sealed record IdeaHidden(DateTime HiddenAt, string Reason);
 
 /// <summary>The body of creating and replacing an idea.</summary>
 public sealed record IdeaContent(

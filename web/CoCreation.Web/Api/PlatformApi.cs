@@ -128,6 +128,10 @@ public sealed class PlatformApi(HttpClient http)
     public Task<ApiResult<NewOrganisation>> CreateOrganisationAsync(string name, CancellationToken cancellationToken = default) =>
         SendAsync<NewOrganisation>(HttpMethod.Post, "/api/v1/me/organisations", new { name }, cancellationToken);
 
+    /// <summary>Mails the confirmation link again; the API answers the same for any address, so nothing is learnt from it.</summary>
+    public Task<ApiResult<Unit>> ResendConfirmationAsync(string email, CancellationToken cancellationToken = default) =>
+        SendAsync<Unit>(HttpMethod.Post, "/api/v1/accounts/email-confirmation/resend", new { email }, cancellationToken);
+
     public Task<ApiResult<Unit>> RegisterAsync(string email, string displayName, string password, CancellationToken cancellationToken = default) =>
         SendAsync<Unit>(HttpMethod.Post, "/api/v1/accounts", new { email, displayName, password }, cancellationToken);
 
@@ -177,6 +181,9 @@ public sealed class PlatformApi(HttpClient http)
     /// <summary>Hides or shows again an idea (<paramref name="commentId"/> null) or one of its comments, with the moderator's reason.</summary>
     public Task<ApiResult<Unit>> SetHiddenAsync(Guid ideaId, Guid? commentId, bool hidden, string reason, CancellationToken cancellationToken = default) =>
         SendAsync<Unit>(HttpMethod.Post, $"/api/v1/ideas/{ideaId}{(commentId is { } id ? $"/comments/{id}" : "")}/{(hidden ? "hide" : "unhide")}", new { reason }, cancellationToken);
+
+    public Task<ApiResult<Idea>> ArchiveIdeaAsync(Guid ideaId, string reason, CancellationToken cancellationToken = default) =>
+        SendAsync<Idea>(HttpMethod.Post, $"/api/v1/ideas/{ideaId}/archive", new { reason }, cancellationToken);
 
     public Task<ApiResult<Unit>> DismissReportAsync(Guid reportId, string reason, CancellationToken cancellationToken = default) =>
         SendAsync<Unit>(HttpMethod.Post, $"/api/v1/moderation/reports/{reportId}/dismiss", new { reason }, cancellationToken);
