@@ -126,6 +126,26 @@ public sealed class ProfilesAndEnvironmentsTests(PartnerMatchingServiceFactory f
     }
 
     [Fact]
+    public async Task An_unpublished_environment_is_listed_to_its_own_city_unit_only()
+    {
+        var unit = Guid.NewGuid();
+        var library = factory.ClientAs("librarian", unit, roles: "city-unit");
+        var name = "Closed stacks " + Guid.NewGuid().ToString("N")[..6];
+        var draft = Environment(name);
+        var body = System.Text.Json.JsonSerializer.SerializeToNode(draft)!.AsObject();
+        body["published"] = false;
+        await ReadJsonAsync(await library.PostAsJsonAsync("/api/v1/environments", body), HttpStatusCode.Created);
+
+        async Task<bool> Listed(HttpClient client) =>
+            (await ReadJsonAsync(await client.GetAsync($"/api/v1/environments?organisation={unit}"), HttpStatusCode.OK))
+                .GetProperty("items").EnumerateArray().Any(e => e.GetProperty("name").GetString() == name);
+
+        Assert.True(await Listed(library));
+        Assert.False(await Listed(factory.ClientAs(null)));
+        Assert.False(await Listed(factory.ClientAs("someone", Guid.NewGuid(), roles: "city-unit")));
+    }
+
+    [Fact]
     public async Task Environments_need_a_city_unit_and_windows_that_end_after_they_start()
     {
         await AssertProblemAsync(await factory.ClientAs("sales", Guid.NewGuid()).PostAsJsonAsync("/api/v1/environments", Environment("Office")), HttpStatusCode.Forbidden);

@@ -39,9 +39,11 @@ public sealed class EnvironmentWebTests(PlatformFixture platform)
         await card.GetByRole(AriaRole.Link, new() { Name = $"Change: {name}" }).ClickAsync();
         Assert.Equal(Day(40), await page.Locator("#window-1-from").InputValueAsync());
         await page.Locator("#environment-capacity").FillAsync("40");
+        await page.Locator("#environment-published").UncheckAsync(); // kept for the unit itself, hidden from partners
         await page.GetByRole(AriaRole.Button, new() { Name = "Save the environment" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status).First).ToHaveTextAsync("The changes are saved.");
         await Assertions.Expect(page.Locator(".cards li", new() { HasText = name })).ToContainTextAsync("40");
+        await Assertions.Expect(page.Locator(".cards li", new() { HasText = name })).ToContainTextAsync("Not published");
 
         await using var company = await WebSession.SignedInAsync(browser, platform, "partner-admin@cocreation.test");
         await company.GotoAsync("/me/organisation/environments", status: 403);

@@ -14,7 +14,7 @@ public static class EnvironmentsApi
     {
         var environments = routes.MapGroup("/api/v1/environments").WithTags("Environments").WithRequestValidation().RequireScopeForWrites(ApiScopes.OrganisationsWrite);
         environments.MapGet("/", ListEnvironments).WithName(nameof(ListEnvironments))
-            .WithSummary("Published environments by name; filters kind, area, ageGroup, availableOn (a date), organisation").ProducesValidationProblem();
+            .WithSummary("Published environments by name; filters kind, area, ageGroup, availableOn (a date), organisation (your own: unpublished ones too)").ProducesValidationProblem();
         environments.MapPost("/", RegisterEnvironment).WithName(nameof(RegisterEnvironment))
             .WithSummary("Register an environment (city units). Honours Idempotency-Key.").ProducesValidationProblem();
         environments.MapGet("/{id:guid}", GetEnvironment).WithName(nameof(GetEnvironment)).WithSummary("Read one environment, with ETag");
@@ -24,12 +24,14 @@ public static class EnvironmentsApi
     }
 
     public static async Task<Ok<CursorPage<EnvironmentResponse>>> ListEnvironments(
-        PartnerMatchingDbContext db, CancellationToken cancellationToken,
+        ActingParty? actor, PartnerMatchingDbContext db, CancellationToken cancellationToken,
         string? kind = null, string? area = null, string? ageGroup = null, DateOnly? availableOn = null, Guid? organisation = null,
         string? cursor = null, int? limit = null)
     {
         var page = Paging.Read<NameCursor>(cursor, limit);
-        var environments = db.Environments.AsNoTracking().Where(e => e.Published);
+        // A city unit listing its own (?organisation=its id) sees its unpublished ones too; everyone else the published.
+        var own = organisation is { } asked && actor?.ActsFor(asked) == true;
+        var environments = db.Environments.AsNoTracking().Where(e => e.Published || (own && e.OwnerOrganisationId == organisation));
         if (kind is not null)
         {
             environments = environments.Where(e => e.Kind == kind);
