@@ -203,7 +203,11 @@ public sealed class AccountTests(IdentityServiceFactory factory) : IClassFixture
 
         await AssertProblemAsync(await moderator.GetAsync("/api/v1/accounts?email=partner-member@cocreation.test"), HttpStatusCode.Forbidden);
         await AssertProblemAsync(await administrator.GetAsync("/api/v1/accounts"), HttpStatusCode.BadRequest, "email");
-        await AssertProblemAsync(await administrator.GetAsync("/api/v1/accounts?email=nobody@example.org"), HttpStatusCode.NotFound);
+        using (var missing = await administrator.GetAsync("/api/v1/accounts?email=nobody@example.org"))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+            Assert.Equal("No account has this address.", (await missing.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
+        }
         var found = await administrator.GetFromJsonAsync<JsonElement>("/api/v1/accounts?email=%20partner-member@cocreation.test");
         Assert.Equal("Pekka Partner", found.GetProperty("displayName").GetString());
         Assert.Equal("Demo partner company", found.GetProperty("organisations")[0].GetProperty("name").GetString());

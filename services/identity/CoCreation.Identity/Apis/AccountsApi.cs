@@ -109,7 +109,8 @@ public static class AccountsApi
         var user = await users.FindByEmailAsync(email.Trim());
         if (user is null)
         {
-            return Problems.NotFound("account with the address", email.Trim());
+            return new NotFoundProblem(TypedResults.Problem(title: "No account has this address.",
+                detail: "Check the spelling; the person may not have registered yet.", statusCode: StatusCodes.Status404NotFound));
         }
         return TypedResults.Ok(AccountResponse.From(user, await users.GetRolesAsync(user), await accounts.MembershipsAsync(user.Id, cancellationToken)));
     }
