@@ -28,6 +28,15 @@ public sealed class AuthorisationMatrixTests(IdeasWithTokensFactory factory) : I
             return (idea.Id(), read.Headers.ETag!.ToString());
         }
 
+        /// <summary>A challenge of the city unit's, as its own people publish it.</summary>
+        public async Task<(Guid Id, string ETag)> ChallengeAsync()
+        {
+            using var response = await As(CityUnitMember).PostAsJsonAsync("/api/v1/challenges", Challenge);
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+            var id = (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).Id();
+            return (id, response.Headers.ETag!.ToString());
+        }
+
         public async Task<Guid> CommentAsync(Guid idea)
         {
             using var response = await As(Member).PostAsJsonAsync($"/api/v1/ideas/{idea}/comments", new { body = "A first comment." });
@@ -81,6 +90,12 @@ public sealed class AuthorisationMatrixTests(IdeasWithTokensFactory factory) : I
         Row("PUT /taxonomy/{facet}/{code}", _ => Task.FromResult(Send(HttpMethod.Put, $"/api/v1/taxonomy/theme/matrix-{Guid.NewGuid().ToString("N")[..12]}", Term)), 401, 403, 403, 403, 200, 200, 403, 403),
         Row("GET /challenges", _ => Task.FromResult(Send(HttpMethod.Get, "/api/v1/challenges")), 200, 200, 200, 200, 200, 200, 200, 200),
         Row("POST /challenges", _ => Task.FromResult(Send(HttpMethod.Post, "/api/v1/challenges", Challenge)), 401, 403, 403, 403, 403, 403, 403, 201),
+        Row("PUT /challenges/{id}", async s =>
+        {
+            var (id, etag) = await s.ChallengeAsync();
+            return Send(HttpMethod.Put, $"/api/v1/challenges/{id}", Challenge, etag);
+        }, 401, 403, 403, 403, 403, 403, 403, 200),
+        Row("POST /challenges/{id}/close", async s => Send(HttpMethod.Post, $"/api/v1/challenges/{(await s.ChallengeAsync()).Id}/close"), 401, 403, 403, 403, 403, 403, 403, 200),
     ];
 
     public static TheoryData<string, Caller> EveryEndpointAndCaller() => AuthorisationMatrix.EveryEndpointAndCaller(Cases);

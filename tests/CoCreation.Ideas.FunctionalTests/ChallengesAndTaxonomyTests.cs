@@ -54,6 +54,58 @@ public sealed class ChallengesAndTaxonomyTests(IdeasServiceFactory factory) : IC
     }
 
     [Fact]
+    public async Task Its_city_unit_edits_an_unclosed_challenge_at_the_version_it_read_and_closes_it_early()
+    {
+        using var published = await LibraryUnit.PostAsJsonAsync("/api/v1/challenges", Challenge(0, 10));
+        var challengeId = (await ReadJsonAsync(published, HttpStatusCode.Created)).Id();
+        var firstETag = published.Headers.ETag!.ToString();
+        var changed = new Dictionary<string, object?>
+        {
+            ["title"] = "How could the library reach teenagers after school?", ["summary"] = "Ideas for 13-18 year olds.", ["description"] = "",
+            ["themes"] = new[] { "youth" }, ["environment"] = "library", ["opensOn"] = Today, ["closesOn"] = Today.AddDays(20),
+        };
+
+        using var edit = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/challenges/{challengeId}") { Content = JsonContent.Create(changed) };
+        var edited = await ReadJsonAsync(await LibraryUnit.SendAsync(edit.WithIfMatch(firstETag)), HttpStatusCode.OK);
+        Assert.Equal(("How could the library reach teenagers after school?", 2), (edited.Text("title"), edited.GetProperty("version").GetInt32()));
+        Assert.Equal(Today.AddDays(20), DateOnly.Parse(edited.Text("closesOn"), System.Globalization.CultureInfo.InvariantCulture));
+
+        // A second edit from the first read would overwrite the first one: refused, and nothing changes.
+        using var stale = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/challenges/{challengeId}") { Content = JsonContent.Create(Challenge(0, 5)) };
+        await AssertProblemAsync(await LibraryUnit.SendAsync(stale.WithIfMatch(firstETag)), HttpStatusCode.PreconditionFailed);
+        using var past = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/challenges/{challengeId}") { Content = JsonContent.Create(Challenge(-5, -1)) };
+        await AssertProblemAsync(await LibraryUnit.SendAsync(past.WithIfMatch("\"2\"")), HttpStatusCode.BadRequest, "closesOn");
+        var schoolUnit = factory.ClientAs("principal-pirjo", School, roles: "city-unit");
+        await AssertProblemAsync(await schoolUnit.PostAsync($"/api/v1/challenges/{challengeId}/close", null), HttpStatusCode.Forbidden);
+        var unchanged = await ReadJsonAsync(await factory.ClientAs(null).GetAsync($"/api/v1/challenges/{challengeId}"), HttpStatusCode.OK);
+        Assert.Equal((2, "open"), (unchanged.GetProperty("version").GetInt32(), unchanged.Text("status")));
+
+        var closed = await ReadJsonAsync(await LibraryUnit.PostAsync($"/api/v1/challenges/{challengeId}/close", null), HttpStatusCode.OK);
+
+        Assert.Equal("closed", closed.Text("status"));
+        Assert.Equal(Today.AddDays(-1), DateOnly.Parse(closed.Text("closesOn"), System.Globalization.CultureInfo.InvariantCulture));
+        var answer = ValidIdea("Homework club with robots");
+        answer["challengeId"] = challengeId;
+        await AssertProblemAsync(await factory.ClientAs("sales-bob", Company).PostAsJsonAsync("/api/v1/ideas", answer), HttpStatusCode.Conflict, "challengeId");
+        await AssertProblemAsync(await LibraryUnit.PostAsync($"/api/v1/challenges/{challengeId}/close", null), HttpStatusCode.Conflict);
+        using var afterClose = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/challenges/{challengeId}") { Content = JsonContent.Create(changed) };
+        await AssertProblemAsync(await LibraryUnit.SendAsync(afterClose.WithIfMatch("\"3\"")), HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task Closing_an_upcoming_challenge_means_it_never_opens()
+    {
+        var challengeId = (await ReadJsonAsync(await LibraryUnit.PostAsJsonAsync("/api/v1/challenges", Challenge(5, 10)), HttpStatusCode.Created)).Id();
+
+        var closed = await ReadJsonAsync(await LibraryUnit.PostAsync($"/api/v1/challenges/{challengeId}/close", null), HttpStatusCode.OK);
+
+        Assert.Equal("closed", closed.Text("status"));
+        Assert.Equal(closed.Text("opensOn"), closed.Text("closesOn"));
+        var upcoming = await ReadJsonAsync(await factory.ClientAs(null).GetAsync("/api/v1/challenges?status=upcoming"), HttpStatusCode.OK);
+        Assert.DoesNotContain(challengeId, upcoming.GetProperty("items").EnumerateArray().Select(c => c.Id()));
+    }
+
+    [Fact]
     public async Task Only_city_units_publish_challenges_and_bad_dates_are_refused_naming_the_field()
     {
         await AssertProblemAsync(await factory.ClientAs("sales-bob", Company).PostAsJsonAsync("/api/v1/challenges", Challenge(0, 10)), HttpStatusCode.Forbidden);

@@ -5,6 +5,7 @@ using CoCreation.Web.Api;
 using CoCreation.Web.Components.Ideas;
 using CoCreation.Web.Components.Organisation;
 using CoCreation.Web.Components.Pages;
+using CoCreation.Web.Components.Shared;
 using CoCreation.Web.SignIn;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
@@ -15,6 +16,24 @@ namespace CoCreation.Web.Tests;
 
 public sealed class LogicTests
 {
+    [Fact]
+    public void A_fields_messages_include_its_list_items_and_tie_the_field_to_its_hint_and_error_list()
+    {
+        IReadOnlyDictionary<string, IReadOnlyList<string>> messages = new Dictionary<string, IReadOnlyList<string>>
+        {
+            ["themes[1]"] = ["Unknown theme: sports."],
+            ["Title"] = ["Give the idea a title."],
+        };
+
+        Assert.Equal(["Unknown theme: sports."], messages.Of("themes"));
+        Assert.Equal(["Give the idea a title."], messages.Of("title"));
+        Assert.Empty(messages.Of("summary"));
+        Assert.Equal(("true", (string?)null), (messages.Invalid("title"), messages.Invalid("summary")));
+        Assert.Equal("title-hint title-errors", messages.DescribedBy("title", "title-hint"));
+        Assert.Equal("summary-hint", messages.DescribedBy("summary", "summary-hint"));
+        Assert.Null(messages.DescribedBy("summary"));
+    }
+
     [Theory]
     [InlineData("/ideas?q=x", "/ideas?q=x")]
     [InlineData("https://evil.example/", "/")]

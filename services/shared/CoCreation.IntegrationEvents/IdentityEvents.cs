@@ -1,13 +1,14 @@
 namespace CoCreation.IntegrationEvents;
 
 // Events of the identity service: people's accounts. The links carry single-use tokens; they travel only on the
-// platform's own broker, to the notifications service that mails them.
+// platform's own broker, to the notifications service that mails them, in the person's language (fi, sv or en;
+// an event from before the language was kept has none and means Finnish).
 
 /// <summary>A person registered (or asked again): the link confirms their email address.</summary>
-public sealed record EmailConfirmationRequested(string PersonId, string Email, string DisplayName, string ConfirmationLink, DateTime OccurredAt);
+public sealed record EmailConfirmationRequested(string PersonId, string Email, string DisplayName, string ConfirmationLink, DateTime OccurredAt, string Language = "fi");
 
 /// <summary>Someone asked to reset the password of an existing account: the link lets its owner choose a new one.</summary>
-public sealed record PasswordResetRequested(string PersonId, string Email, string DisplayName, string ResetLink, DateTime OccurredAt);
+public sealed record PasswordResetRequested(string PersonId, string Email, string DisplayName, string ResetLink, DateTime OccurredAt, string Language = "fi");
 
 /// <summary>
 /// A person asked for everything the platform holds about them. Each service answers with

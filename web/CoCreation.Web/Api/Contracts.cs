@@ -50,7 +50,7 @@ public sealed record Taxonomy(IReadOnlyList<TaxonomyTerm> Themes, IReadOnlyList<
 
 public sealed record Challenge(
     Guid Id, string Title, string Summary, string Description, string DescriptionHtml, IReadOnlyList<string> Themes, string Environment,
-    DateOnly OpensOn, DateOnly ClosesOn, string Status, Guid OwnerOrganisationId, DateTime CreatedAt);
+    DateOnly OpensOn, DateOnly ClosesOn, string Status, Guid OwnerOrganisationId, DateTime CreatedAt, int Version);
 
 public sealed record MatchComponent(string Factor, double Weight, double Value, double Points, IReadOnlyList<string> Matched);
 
@@ -83,7 +83,7 @@ public sealed record Project(
 
 public sealed record Membership(Guid OrganisationId, string Name, string Role, bool IsCityUnit);
 
-public sealed record Account(string Id, string Email, string DisplayName, bool EmailConfirmed, IReadOnlyList<string> Roles, IReadOnlyList<Membership> Organisations);
+public sealed record Account(string Id, string Email, string DisplayName, string Language, bool EmailConfirmed, IReadOnlyList<string> Roles, IReadOnlyList<Membership> Organisations);
 
 public sealed record NewOrganisation(Guid Id, string Name, bool IsCityUnit);
 

@@ -77,6 +77,12 @@ public sealed class PlatformApi(HttpClient http)
     public Task<ApiResult<Challenge>> PublishChallengeAsync(ChallengeContent content, string idempotencyKey, CancellationToken cancellationToken = default) =>
         SendAsync<Challenge>(HttpMethod.Post, "/api/v1/challenges", content, cancellationToken, ("Idempotency-Key", idempotencyKey));
 
+    public Task<ApiResult<Challenge>> UpdateChallengeAsync(Guid id, int version, ChallengeContent content, CancellationToken cancellationToken = default) =>
+        SendAsync<Challenge>(HttpMethod.Put, $"/api/v1/challenges/{id}", content, cancellationToken, ("If-Match", $"\"{version}\""));
+
+    public Task<ApiResult<Challenge>> CloseChallengeAsync(Guid id, CancellationToken cancellationToken = default) =>
+        SendAsync<Challenge>(HttpMethod.Post, $"/api/v1/challenges/{id}/close", null, cancellationToken);
+
     public Task<ApiResult<Challenge>> GetChallengeAsync(Guid id, CancellationToken cancellationToken = default) =>
         GetAsync<Challenge>($"/api/v1/challenges/{id}", cancellationToken);
 
@@ -132,8 +138,11 @@ public sealed class PlatformApi(HttpClient http)
     public Task<ApiResult<Unit>> ResendConfirmationAsync(string email, CancellationToken cancellationToken = default) =>
         SendAsync<Unit>(HttpMethod.Post, "/api/v1/accounts/email-confirmation/resend", new { email }, cancellationToken);
 
-    public Task<ApiResult<Unit>> RegisterAsync(string email, string displayName, string password, CancellationToken cancellationToken = default) =>
-        SendAsync<Unit>(HttpMethod.Post, "/api/v1/accounts", new { email, displayName, password }, cancellationToken);
+    public Task<ApiResult<Unit>> RegisterAsync(string email, string displayName, string password, string language, CancellationToken cancellationToken = default) =>
+        SendAsync<Unit>(HttpMethod.Post, "/api/v1/accounts", new { email, displayName, password, language }, cancellationToken);
+
+    public Task<ApiResult<Account>> UpdateProfileAsync(string displayName, string language, CancellationToken cancellationToken = default) =>
+        SendAsync<Account>(HttpMethod.Put, "/api/v1/me", new { displayName, language }, cancellationToken);
 
     public Task<ApiResult<List<Member>>> MembersAsync(Guid organisationId, CancellationToken cancellationToken = default) =>
         GetAsync<List<Member>>($"/api/v1/organisations/{organisationId}/members", cancellationToken);

@@ -38,12 +38,21 @@ public static class WebLocalization
             {
                 return Results.Redirect(SignIn.WebSignIn.LocalOrHome(returnUrl));
             }
-            http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
-                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(code)),
-                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
+            RememberLanguage(http.Response, code);
             return Results.Redirect(SignIn.WebSignIn.LocalOrHome(returnUrl));
         });
         return routes;
+    }
+
+    /// <summary>Remembers <paramref name="code"/> (fi, sv or en; anything else is ignored) for a year in this browser.</summary>
+    public static void RememberLanguage(HttpResponse response, string code)
+    {
+        if (Languages.Contains(code))
+        {
+            response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(code)),
+                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
+        }
     }
 
     /// <summary>The language the page is in: fi, sv or en.</summary>

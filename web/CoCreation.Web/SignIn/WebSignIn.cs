@@ -26,6 +26,7 @@ public static class WebSignIn
     public const string RoleClaim = "role";
     public const string OrganisationClaim = "organisation_id";
     public const string OrganisationRoleClaim = "organisation_role";
+    public const string LocaleClaim = "locale";
 
     private static readonly string[] IdentityScopes = ["openid", "profile", "email", "roles", "offline_access"];
 
@@ -89,6 +90,15 @@ public static class WebSignIn
                     }
                     // The sign-in page speaks the language the person chose here.
                     context.ProtocolMessage.UiLocales = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+                    return Task.CompletedTask;
+                };
+                oidc.Events.OnTokenValidated = context =>
+                {
+                    // The language kept on the account follows the person to every browser they sign in on.
+                    if (context.Principal?.FindFirst(LocaleClaim)?.Value is { } language)
+                    {
+                        Localization.WebLocalization.RememberLanguage(context.Response, language);
+                    }
                     return Task.CompletedTask;
                 };
                 oidc.Events.OnRemoteFailure = context =>

@@ -8,6 +8,8 @@ using Microsoft.Extensions.Options;
 
 namespace CoCreation.Ideas.Apis;
 
+using ChallengeChange = Results<Ok<ChallengeResponse>, NotFoundProblem, ForbiddenProblem, PreconditionProblem>;
+
 /// <summary>Challenges: city units ask, ideas answer while the challenge is open. Its answers: GET /api/v1/ideas?challenge={id}.</summary>
 public static class ChallengesApi
 {
@@ -20,6 +22,12 @@ public static class ChallengesApi
             .WithSummary("Publish a challenge (city units). Honours Idempotency-Key.")
             .ProducesValidationProblem();
         challenges.MapGet("/{id:guid}", GetChallenge).WithName(nameof(GetChallenge)).WithSummary("Read one challenge");
+        challenges.MapPut("/{id:guid}", UpdateChallenge).WithName(nameof(UpdateChallenge))
+            .WithSummary("Rewrite a challenge that has not closed, or move its dates (its city unit; If-Match the ETag)")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        challenges.MapPost("/{id:guid}/close", CloseChallenge).WithName(nameof(CloseChallenge))
+            .WithSummary("End a challenge now: from today it accepts no new answers (its city unit)")
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return routes;
     }
 
@@ -41,17 +49,79 @@ public static class ChallengesApi
                 new("themes", TaxonomyFacet.Theme, request.Themes), new("environment", TaxonomyFacet.Environment, [request.Environment]));
             var challenge = Challenge.Publish(request.ToContent(), actor.PersonId, actor.OrganisationId!.Value, clock.GetUtcNow().UtcDateTime);
             db.Challenges.Add(challenge);
+            http.Response.Headers.ETag = Preconditions.ETagFor(challenge.Version);
             return new CreatedResource<ChallengeResponse>($"/api/v1/challenges/{challenge.Id}",
                 ChallengeResponse.From(challenge, challenge.StatusOn(calendar.Value.Today(clock))));
         }, cancellationToken);
     }
 
-    public static async Task<Results<Ok<ChallengeResponse>, NotFoundProblem>> GetChallenge(Guid id, IdeasDbContext db, TimeProvider clock, IOptions<CityCalendar> calendar, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<ChallengeResponse>, NotFoundProblem>> GetChallenge(
+        Guid id, HttpContext http, IdeasDbContext db, TimeProvider clock, IOptions<CityCalendar> calendar, CancellationToken cancellationToken)
     {
         var challenge = await db.Challenges.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
-        return challenge is null
-            ? Problems.NotFound("challenge", id)
-            : TypedResults.Ok(ChallengeResponse.From(challenge, challenge.StatusOn(calendar.Value.Today(clock))));
+        if (challenge is null)
+        {
+            return Problems.NotFound("challenge", id);
+        }
+        http.Response.Headers.ETag = Preconditions.ETagFor(challenge.Version);
+        return TypedResults.Ok(ChallengeResponse.From(challenge, challenge.StatusOn(calendar.Value.Today(clock))));
+    }
+
+    public static async Task<ChallengeChange> UpdateChallenge(
+        Guid id, ChallengeRequest request, ActingParty actor, HttpContext http, IdeasDbContext db, TimeProvider clock, IOptions<CityCalendar> calendar,
+        CancellationToken cancellationToken) =>
+        await ChangeAsOwnerAsync(id, actor, http, db, clock, calendar, cancellationToken, async (challenge, today) =>
+        {
+            if (Preconditions.CheckIfMatch(http, challenge.Version) is { } failed)
+            {
+                return failed;
+            }
+            await IdeaRules.CheckTaxonomyAsync(db, cancellationToken,
+                new("themes", TaxonomyFacet.Theme, request.Themes), new("environment", TaxonomyFacet.Environment, [request.Environment]));
+            challenge.Update(request.ToContent(), today);
+            return null;
+        });
+
+    public static async Task<ChallengeChange> CloseChallenge(
+        Guid id, ActingParty actor, HttpContext http, IdeasDbContext db, TimeProvider clock, IOptions<CityCalendar> calendar, CancellationToken cancellationToken) =>
+        await ChangeAsOwnerAsync(id, actor, http, db, clock, calendar, cancellationToken, (challenge, today) =>
+        {
+            challenge.Close(today);
+            return Task.FromResult<PreconditionProblem?>(null);
+        });
+
+    /// <summary>Finds the challenge, lets only its own city unit change it, saves, and answers with the new version.</summary>
+    private static async Task<ChallengeChange> ChangeAsOwnerAsync(
+        Guid id, ActingParty actor, HttpContext http, IdeasDbContext db, TimeProvider clock, IOptions<CityCalendar> calendar,
+        CancellationToken cancellationToken, Func<Challenge, DateOnly, Task<PreconditionProblem?>> change)
+    {
+        var challenge = await db.Challenges.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (challenge is null)
+        {
+            return Problems.NotFound("challenge", id);
+        }
+        if (!actor.ActsFor(challenge.OwnerOrganisationId))
+        {
+            return Problems.OnlyOwnerOrganisation("challenge");
+        }
+        var today = calendar.Value.Today(clock);
+        if (await change(challenge, today) is { } failed)
+        {
+            return failed;
+        }
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new PreconditionProblem(TypedResults.Problem(
+                title: "The resource changed since you read it.",
+                detail: "Another change was saved at the same moment. Read the challenge again and retry.",
+                statusCode: StatusCodes.Status412PreconditionFailed));
+        }
+        http.Response.Headers.ETag = Preconditions.ETagFor(challenge.Version);
+        return TypedResults.Ok(ChallengeResponse.From(challenge, challenge.StatusOn(today)));
     }
 
     public static async Task<Ok<CursorPage<ChallengeResponse>>> ListChallenges(
@@ -98,11 +168,11 @@ public sealed record ChallengeRequest(
 
 public sealed record ChallengeResponse(
     Guid Id, string Title, string Summary, string Description, string DescriptionHtml, IReadOnlyList<string> Themes, string Environment,
-    DateOnly OpensOn, DateOnly ClosesOn, ChallengeStatus Status, Guid OwnerOrganisationId, DateTime CreatedAt)
+    DateOnly OpensOn, DateOnly ClosesOn, ChallengeStatus Status, Guid OwnerOrganisationId, DateTime CreatedAt, int Version)
 {
     public static ChallengeResponse From(Challenge c, ChallengeStatus status) => new(
         c.Id, c.Title, c.Summary, c.Description, SafeMarkdown.ToHtml(c.Description), c.Themes, c.Environment, c.OpensOn, c.ClosesOn, status,
-        c.OwnerOrganisationId, c.CreatedAt);
+        c.OwnerOrganisationId, c.CreatedAt, c.Version);
 }
 
 public sealed record ChallengeCursor(DateOnly ClosesOn, Guid Id);

@@ -76,6 +76,7 @@ public class IdeasDbContext(DbContextOptions options) : MessagingDbContext(optio
             challenge.Property(c => c.Environment).HasMaxLength(IdeaLimits.TagLength);
             challenge.Property(c => c.OwnerPersonId).HasMaxLength(IdeaLimits.PersonIdLength);
             challenge.HasIndex(c => new { c.ClosesOn, c.Id });
+            challenge.Property(c => c.Version).IsConcurrencyToken().HasDefaultValue(1);
         });
 
         modelBuilder.Entity<Comment>(comment =>

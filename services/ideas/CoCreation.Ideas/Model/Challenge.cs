@@ -34,6 +34,9 @@ public sealed class Challenge : RaisesIntegrationEvents
 
     public DateTime CreatedAt { get; private set; }
 
+    /// <summary>1 when published, one more at each change: the ETag that <c>If-Match</c> names.</summary>
+    public int Version { get; private set; }
+
     private Challenge()
     {
     }
@@ -57,10 +60,57 @@ public sealed class Challenge : RaisesIntegrationEvents
             OwnerPersonId = ownerPersonId,
             OwnerOrganisationId = ownerOrganisationId,
             CreatedAt = now,
+            Version = 1,
         };
         challenge.Raise(new ChallengePublished(challenge.Id, challenge.Title, challenge.Summary, challenge.Themes, challenge.Environment,
             challenge.OpensOn, challenge.ClosesOn, ownerPersonId, ownerOrganisationId, new DateTimeOffset(now, TimeSpan.Zero)));
         return challenge;
+    }
+
+    /// <summary>
+    /// The city unit rewrites its question or moves its dates. A closed challenge stays as it was answered, and the
+    /// new close date may not be in the past: closing early is <see cref="Close"/>.
+    /// </summary>
+    public void Update(ChallengeContent content, DateOnly today)
+    {
+        EnsureNotClosed(today);
+        if (content.ClosesOn < today)
+        {
+            throw new InvalidFieldException("closesOn", "The close date must be today or later; to end the challenge now, close it.");
+        }
+        if (content.ClosesOn < content.OpensOn)
+        {
+            throw new InvalidFieldException("closesOn", "The close date must be on or after the open date.");
+        }
+        Title = content.Title;
+        Summary = content.Summary;
+        Description = content.Description;
+        Themes = [.. content.Themes];
+        Environment = content.Environment;
+        OpensOn = content.OpensOn;
+        ClosesOn = content.ClosesOn;
+        Version++;
+    }
+
+    /// <summary>Ends the challenge now: it closed yesterday, so from today it accepts no new answers (an upcoming one never opens).</summary>
+    public void Close(DateOnly today)
+    {
+        EnsureNotClosed(today);
+        ClosesOn = today.AddDays(-1);
+        if (OpensOn > ClosesOn)
+        {
+            OpensOn = ClosesOn;
+        }
+        Version++;
+    }
+
+    private void EnsureNotClosed(DateOnly today)
+    {
+        if (StatusOn(today) == ChallengeStatus.Closed)
+        {
+            throw new RuleViolationException("This challenge is closed.",
+                $"It closed on {ClosesOn:yyyy-MM-dd}; a closed challenge stays as it was when ideas answered it.");
+        }
     }
 
     public ChallengeStatus StatusOn(DateOnly today) =>

@@ -16,13 +16,14 @@ namespace CoCreation.Identity.Accounts;
 public sealed class AccountService(
     IdentityServiceDbContext db, UserManager<PlatformUser> users, AccountLinks links, TimeProvider clock)
 {
-    public async Task<PlatformUser> RegisterAsync(string email, string password, string displayName, CancellationToken cancellationToken)
+    public async Task<PlatformUser> RegisterAsync(string email, string password, string displayName, string? language, CancellationToken cancellationToken)
     {
         var user = new PlatformUser
         {
             UserName = email.Trim(),
             Email = email.Trim(),
             DisplayName = displayName.Trim(),
+            Language = language ?? PersonLanguages.Default,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -39,6 +40,14 @@ public sealed class AccountService(
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return user;
+    }
+
+    /// <summary>The name others see and the language of the platform's pages and mails, as the person chose them.</summary>
+    public async Task UpdateProfileAsync(PlatformUser user, string displayName, string language)
+    {
+        user.DisplayName = displayName.Trim();
+        user.Language = language;
+        ThrowIfFailed(await users.UpdateAsync(user), passwordField: "password");
     }
 
     /// <summary>Sends the confirmation link again; says nothing about whether the address has an account.</summary>
@@ -67,7 +76,7 @@ public sealed class AccountService(
         {
             var token = await users.GeneratePasswordResetTokenAsync(user);
             db.Publish(new PasswordResetRequested(
-                user.Id, user.Email!, user.DisplayName, links.ResetPassword(user.Id, token), clock.GetUtcNow().UtcDateTime));
+                user.Id, user.Email!, user.DisplayName, links.ResetPassword(user.Id, token), clock.GetUtcNow().UtcDateTime, user.Language));
             await db.SaveChangesAsync(cancellationToken);
         }
     }
@@ -105,7 +114,7 @@ public sealed class AccountService(
     {
         var token = await users.GenerateEmailConfirmationTokenAsync(user);
         db.Publish(new EmailConfirmationRequested(
-            user.Id, user.Email!, user.DisplayName, links.ConfirmEmail(user.Id, token), clock.GetUtcNow().UtcDateTime));
+            user.Id, user.Email!, user.DisplayName, links.ConfirmEmail(user.Id, token), clock.GetUtcNow().UtcDateTime, user.Language));
     }
 
     private static RuleViolationException TakenAddress() =>

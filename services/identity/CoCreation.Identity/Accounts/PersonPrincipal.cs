@@ -41,6 +41,7 @@ public sealed class PersonPrincipal(UserManager<PlatformUser> users, AccountServ
         identity.SetClaim(Claims.Subject, user.Id);
         identity.SetClaim(Claims.Name, user.DisplayName);
         identity.SetClaim(Claims.Email, user.Email);
+        identity.SetClaim(Claims.Locale, user.Language);
         var roles = (await users.GetRolesAsync(user)).ToList();
         if (acting is not null)
         {
@@ -65,7 +66,7 @@ public sealed class PersonPrincipal(UserManager<PlatformUser> users, AccountServ
         var forIdToken = claim.Type switch
         {
             Claims.Subject => true,
-            Claims.Name or ApiScopes.OrganisationClaim or OrganisationRoleClaim => identity.HasScope(Scopes.Profile),
+            Claims.Name or Claims.Locale or ApiScopes.OrganisationClaim or OrganisationRoleClaim => identity.HasScope(Scopes.Profile),
             Claims.Email => identity.HasScope(Scopes.Email),
             Claims.Role => identity.HasScope(Scopes.Roles),
             _ => false,

@@ -36,6 +36,8 @@ public static class AccountsApi
         var me = routes.MapGroup("/api/v1/me").WithTags("Accounts").WithRequestValidation().DisableAntiforgery();
         me.MapGet("/", GetMyAccount).WithName(nameof(GetMyAccount))
             .WithSummary("The acting person's account: profile, platform roles, organisations");
+        me.MapPut("/", UpdateMyProfile).WithName(nameof(UpdateMyProfile))
+            .WithSummary("Change the acting person's display name and language (fi, sv or en)").ProducesValidationProblem();
         me.MapPost("/organisations", CreateOrganisation).WithName(nameof(CreateOrganisation))
             .WithSummary("Register an organisation; the acting person becomes its admin").ProducesValidationProblem();
         return routes;
@@ -43,7 +45,7 @@ public static class AccountsApi
 
     public static async Task<Created<AccountResponse>> Register(RegistrationRequest request, AccountService accounts, CancellationToken cancellationToken)
     {
-        var user = await accounts.RegisterAsync(request.Email, request.Password, request.DisplayName, cancellationToken);
+        var user = await accounts.RegisterAsync(request.Email, request.Password, request.DisplayName, request.Language, cancellationToken);
         return TypedResults.Created("/api/v1/me", AccountResponse.From(user, [], []));
     }
 
@@ -77,6 +79,17 @@ public static class AccountsApi
         {
             return NotAPerson();
         }
+        return TypedResults.Ok(AccountResponse.From(user, await users.GetRolesAsync(user), await accounts.MembershipsAsync(user.Id, cancellationToken)));
+    }
+
+    public static async Task<Results<Ok<AccountResponse>, ForbiddenProblem>> UpdateMyProfile(
+        ProfileRequest request, ActingParty actor, AccountService accounts, UserManager<PlatformUser> users, CancellationToken cancellationToken)
+    {
+        if (await accounts.FindAsync(actor) is not { } user)
+        {
+            return NotAPerson();
+        }
+        await accounts.UpdateProfileAsync(user, request.DisplayName, request.Language);
         return TypedResults.Ok(AccountResponse.From(user, await users.GetRolesAsync(user), await accounts.MembershipsAsync(user.Id, cancellationToken)));
     }
 
@@ -140,7 +153,12 @@ public static class AccountsApi
 public sealed record RegistrationRequest(
     [property: Required, EmailAddress, StringLength(256)] string Email,
     [property: Required(AllowEmptyStrings = false), StringLength(200, MinimumLength = 12)] string Password,
-    [property: Required(AllowEmptyStrings = false), StringLength(200)] string DisplayName);
+    [property: Required(AllowEmptyStrings = false), StringLength(200)] string DisplayName,
+    [property: AllowedValues(null, "fi", "sv", "en", ErrorMessage = PersonLanguages.Invalid)] string? Language = null);
+
+public sealed record ProfileRequest(
+    [property: Required(AllowEmptyStrings = false), StringLength(200)] string DisplayName,
+    [property: Required, AllowedValues("fi", "sv", "en", ErrorMessage = PersonLanguages.Invalid)] string Language);
 
 public sealed record EmailRequest([property: Required, EmailAddress, StringLength(256)] string Email);
 
@@ -165,10 +183,10 @@ public sealed class PlatformRoleNamesAttribute() : KnownNamesAttribute("roles")
 }
 
 public sealed record AccountResponse(
-    string Id, string Email, string DisplayName, bool EmailConfirmed, IReadOnlyList<string> Roles, IReadOnlyList<MembershipResponse> Organisations)
+    string Id, string Email, string DisplayName, string Language, bool EmailConfirmed, IReadOnlyList<string> Roles, IReadOnlyList<MembershipResponse> Organisations)
 {
     public static AccountResponse From(PlatformUser user, IEnumerable<string> roles, IEnumerable<MembershipView> memberships) => new(
-        user.Id, user.Email!, user.DisplayName, user.EmailConfirmed, [.. roles.Order()],
+        user.Id, user.Email!, user.DisplayName, user.Language, user.EmailConfirmed, [.. roles.Order()],
         [.. memberships.Select(m => new MembershipResponse(m.OrganisationId, m.Name, m.Role.ToApiName(), m.IsCityUnit))]);
 }
 

@@ -7,6 +7,9 @@ public sealed class PlatformUser : IdentityUser
 {
     public string DisplayName { get; set; } = "";
 
+    /// <summary>The language the person reads the platform and its mails in: fi, sv or en.</summary>
+    public string Language { get; set; } = PersonLanguages.Default;
+
     public DateTime CreatedAt { get; set; }
 }
 
@@ -80,4 +83,12 @@ public sealed class PersonalDataPart
     public string DataJson { get; set; } = "";
 
     public DateTime ReceivedAt { get; set; }
+}
+
+/// <summary>The platform's languages. Finnish is the default, as the city's first language.</summary>
+public static class PersonLanguages
+{
+    public const string Default = "fi";
+
+    public const string Invalid = "The language is fi, sv or en.";
 }

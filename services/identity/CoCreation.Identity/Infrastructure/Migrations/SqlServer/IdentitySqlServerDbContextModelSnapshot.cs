@@ -164,6 +164,13 @@ namespace CoCreation.Identity.Infrastructure.Migrations.SqlServer
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("bit");
 
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(5)
+                        .HasColumnType("nvarchar(5)")
+                        .HasDefaultValue("fi");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("bit");
 

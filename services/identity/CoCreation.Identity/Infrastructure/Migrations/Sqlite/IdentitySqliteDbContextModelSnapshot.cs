@@ -159,6 +159,13 @@ namespace CoCreation.Identity.Infrastructure.Migrations.Sqlite
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("fi");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
 
