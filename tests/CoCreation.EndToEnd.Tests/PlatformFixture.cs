@@ -26,12 +26,10 @@ public sealed partial class PlatformFixture : IAsyncLifetime
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
 
     private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), "cocreation-e2e-" + Guid.NewGuid().ToString("N")[..8]);
-    private readonly ConcurrentQueue<string> _notificationsLog = new();
-    // What the browser talks to, kept for a failed browser test to show what the servers saw.
-    private readonly Dictionary<string, ConcurrentQueue<string>> _browserFacingLogs = new()
-    {
-        ["web"] = new(), ["identity"] = new(), ["gateway"] = new(),
-    };
+    // Every resource's log: a start that does not become healthy and a failed test can show what each said.
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<string>> _logs = new();
+    // What the browser talks to, shown with a failed browser test.
+    private static readonly string[] BrowserFacing = ["web", "identity", "gateway"];
     private readonly int _brokerPort = FreePort();
 
     public DistributedApplication App { get; private set; } = null!;
@@ -55,6 +53,11 @@ public sealed partial class PlatformFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // Without it the broker resource ends at once and every service waits for it until the start times out.
+        if (!File.Exists("/usr/lib/rabbitmq/bin/rabbitmq-server"))
+        {
+            throw new InvalidOperationException("RabbitMQ is not installed here: run scripts/prerequisites.sh --tests (test.sh runs it).");
+        }
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.CoCreation_AppHost>(
             new DistributedApplicationTestingBuilderOptions { EnableDashboard = true },
             [
@@ -86,16 +89,23 @@ public sealed partial class PlatformFixture : IAsyncLifetime
 
         App = await builder.BuildAsync();
         using var timeout = new CancellationTokenSource(StartTimeout);
-        await App.StartAsync(timeout.Token);
-        // Watching ends by itself when the application is disposed.
-        _ = CollectLogAsync("notifications", _notificationsLog);
-        foreach (var (resource, lines) in _browserFacingLogs)
+        try
         {
-            _ = CollectLogAsync(resource, lines);
+            await App.StartAsync(timeout.Token);
+            // Each resource's log once it runs (its instance is named then); watching ends when the application is disposed.
+            foreach (var resource in App.Services.GetRequiredService<DistributedApplicationModel>().Resources)
+            {
+                _ = CollectLogAsync(resource.Name, _logs.GetOrAdd(resource.Name, _ => new()));
+            }
+            foreach (var resource in Services.Append("messaging").Append("web").Append("gateway"))
+            {
+                await App.ResourceNotifications.WaitForResourceHealthyAsync(resource, timeout.Token);
+            }
         }
-        foreach (var resource in Services.Append("messaging").Append("web").Append("gateway"))
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
         {
-            await App.ResourceNotifications.WaitForResourceHealthyAsync(resource, timeout.Token);
+            throw new TimeoutException($"The platform did not become healthy in {StartTimeout.TotalMinutes} minutes. Each resource's state and last log lines:" +
+                Environment.NewLine + StartReport());
         }
         GatewayUrl = App.GetEndpoint("gateway", "http");
         Gateway = new HttpClient { BaseAddress = GatewayUrl };
@@ -143,13 +153,26 @@ public sealed partial class PlatformFixture : IAsyncLifetime
 
     /// <summary>The last log lines of the web, identity and the gateway, each under its name, for a failed browser test.</summary>
     public string BrowserFacingLogTails(int lines = 40) => string.Join(Environment.NewLine,
-        _browserFacingLogs.Keys.Select(resource => $"--- {resource}, last {lines} lines:{Environment.NewLine}{LogTail(resource, lines)}"));
+        BrowserFacing.Select(resource => $"--- {resource}, last {lines} lines:{Environment.NewLine}{LogTail(resource, lines)}"));
 
-    private string LogTail(string resource, int lines) => string.Join(Environment.NewLine, _browserFacingLogs[resource].TakeLast(lines));
+    private string LogTail(string resource, int lines) =>
+        _logs.TryGetValue(resource, out var log) ? string.Join(Environment.NewLine, log.TakeLast(lines)) : "(no log)";
+
+    private ConcurrentQueue<string> NotificationsLog => _logs.GetOrAdd("notifications", _ => new());
+
+    /// <summary>Each resource's state and health now, with its last log lines.</summary>
+    private string StartReport() => string.Join(Environment.NewLine,
+        App.Services.GetRequiredService<DistributedApplicationModel>().Resources.Select(resource =>
+        {
+            var state = App.ResourceNotifications.TryGetCurrentState(resource.Name, out var current)
+                ? $"{current.Snapshot.State?.Text ?? "no state"}, health {current.Snapshot.HealthStatus?.ToString() ?? "unknown"}"
+                : "never reported";
+            return $"--- {resource.Name}: {state}{Environment.NewLine}{LogTail(resource.Name, 15)}";
+        }));
 
     /// <summary>The confirmation links the notifications service has logged for <paramref name="email"/> so far, oldest first.</summary>
     public IReadOnlyList<string> MailedLinksTo(string email) =>
-        [.. _notificationsLog.Select(line => MailedLink().Match(line)).Where(m => m.Success && m.Groups["to"].Value == email).Select(m => m.Groups["link"].Value)];
+        [.. NotificationsLog.Select(line => MailedLink().Match(line)).Where(m => m.Success && m.Groups["to"].Value == email).Select(m => m.Groups["link"].Value)];
 
     /// <summary>The confirmation link the notifications service logged for <paramref name="email"/> (bounded wait).</summary>
     public async Task<string> WaitForMailedLinkAsync(string email)
@@ -157,7 +180,7 @@ public sealed partial class PlatformFixture : IAsyncLifetime
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (DateTime.UtcNow < deadline)
         {
-            var match = _notificationsLog.Select(line => MailedLink().Match(line)).LastOrDefault(m => m.Success && m.Groups["to"].Value == email);
+            var match = NotificationsLog.Select(line => MailedLink().Match(line)).LastOrDefault(m => m.Success && m.Groups["to"].Value == email);
             if (match is not null)
             {
                 return match.Groups["link"].Value;
@@ -165,7 +188,7 @@ public sealed partial class PlatformFixture : IAsyncLifetime
             await Task.Delay(200);
         }
         throw new TimeoutException($"No confirmation mail to {email} in the notifications service's log within 30 s. " +
-            $"Its last lines:{Environment.NewLine}{string.Join(Environment.NewLine, _notificationsLog.TakeLast(15))}");
+            $"Its last lines:{Environment.NewLine}{string.Join(Environment.NewLine, NotificationsLog.TakeLast(15))}");
     }
 
     private async Task CollectLogAsync(string resource, ConcurrentQueue<string> lines)

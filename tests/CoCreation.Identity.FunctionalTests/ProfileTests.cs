@@ -13,13 +13,13 @@ public sealed class ProfileTests(IdentityServiceFactory factory) : IClassFixture
 {
     private const string Password = "correct horse battery staple";
 
-    /// <summary>Registers in <paramref name="language"/> and confirms the address from the mailed link.</summary>
-    private async Task<string> RegisterConfirmedAsync(string email, string language)
+    /// <summary>Registers in <paramref name="language"/> (none: not chosen, so Finnish mail) and confirms the address from the mailed link.</summary>
+    private async Task<string> RegisterConfirmedAsync(string email, string? language)
     {
         using var registered = await factory.CreateClient().PostAsJsonAsync("/api/v1/accounts", new { email, password = Password, displayName = "Nea Ny", language });
         Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
         var mail = Assert.Single(await factory.OutboxEventsAsync<EmailConfirmationRequested>(), e => e.Email == email);
-        Assert.Equal(language, mail.Language);
+        Assert.Equal(language ?? "fi", mail.Language);
         var query = System.Web.HttpUtility.ParseQueryString(new Uri(mail.ConfirmationLink).Query);
         using var confirmed = await factory.CreateClient().PostAsJsonAsync("/api/v1/accounts/email-confirmation",
             new { personId = query["personId"], token = query["token"] });
@@ -65,13 +65,23 @@ public sealed class ProfileTests(IdentityServiceFactory factory) : IClassFixture
     public async Task A_missing_name_or_an_unknown_language_is_a_problem_naming_the_field_and_changes_nothing(string displayName, string? language, string field)
     {
         var email = $"profile-bad-{Guid.NewGuid():N}@example.org";
-        var client = factory.ClientWithToken(await RegisterConfirmedAsync(email, "fi"));
+        var client = factory.ClientWithToken(await RegisterConfirmedAsync(email, null));
 
         using var refused = await client.PutAsJsonAsync("/api/v1/me", new { displayName, language });
 
         await HttpAssertions.AssertProblemAsync(refused, HttpStatusCode.BadRequest, field);
         var stored = await factory.WithDbAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.Email == email));
-        Assert.Equal(("Nea Ny", "fi"), (stored.DisplayName, stored.Language));
+        Assert.Equal(("Nea Ny", (string?)null), (stored.DisplayName, stored.Language));
+    }
+
+    [Fact]
+    public async Task A_person_who_chose_no_language_gets_Finnish_mail_and_a_sign_in_that_names_no_locale()
+    {
+        var email = $"profile-none-{Guid.NewGuid():N}@example.org";
+        var client = factory.ClientWithToken(await RegisterConfirmedAsync(email, null));
+
+        Assert.Equal(JsonValueKind.Null, (await client.GetFromJsonAsync<JsonElement>("/api/v1/me")).GetProperty("language").ValueKind);
+        Assert.False(IdTokenClaims(await factory.SignInAsync(email, Password)).TryGetProperty("locale", out _));
     }
 
     [Fact]

@@ -38,7 +38,8 @@ public sealed class AccessibilityAuditTests(PlatformFixture platform, ITestOutpu
             $"/ideas/{content.IdeaId}/comments/{commentId}/report",
             "/ideas/new", $"/ideas/{content.IdeaId}/edit", "/recommended", "/notifications", "/me", "/me/organisation",
             "/me/organisation/members", "/me/organisation/clients", "/me/data", "/me/erase", "/challenges/new", "/me/organisation/webhooks",
-            "/me/organisation/environments", "/me/organisation/environments/new",
+            "/me/organisation/environments", "/me/organisation/environments/new", "/me/profile",
+            $"/challenges/{content.ChallengeId}/edit", $"/challenges/{content.ChallengeId}/close",
         ];
 
         await using var browser = await Chromium.LaunchAsync();

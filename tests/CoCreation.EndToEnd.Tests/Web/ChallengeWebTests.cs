@@ -39,5 +39,27 @@ public sealed class ChallengeWebTests(PlatformFixture platform)
         await company.GotoAsync("/challenges");
         Assert.Equal(0, await company.Page.GetByRole(AriaRole.Link, new() { Name = "Publish a challenge" }).CountAsync());
         await company.GotoAsync("/challenges/new", status: 403);
+        await company.GotoAsync(challengePath + "/edit", status: 403);
+        Assert.Equal(0, await company.Page.GetByRole(AriaRole.Link, new() { Name = "Edit the challenge" }).CountAsync());
+
+        // The school sharpens its question, then ends the challenge early.
+        await school.GotoAsync(challengePath);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Edit the challenge" }).ClickAsync();
+        await school.ArriveAtAsync(url => url.AbsolutePath == challengePath + "/edit", "the challenge's edit form");
+        Assert.Equal(title, await page.Locator("#challenge-title").InputValueAsync());
+        await page.Locator("#challenge-summary").FillAsync("Ideas for calmer breaks, indoors and out.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save the changes" }).ClickAsync();
+        await school.ArriveAtAsync(url => url.AbsolutePath == challengePath && url.Query == "?done=challenge-saved", "the saved challenge");
+        await Assertions.Expect(page.Locator("p.lead")).ToHaveTextAsync("Ideas for calmer breaks, indoors and out.");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Close the challenge now" }).ClickAsync();
+        await school.ArriveAtAsync(url => url.AbsolutePath == challengePath + "/close", "the page that asks before closing");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Yes, close the challenge" }).ClickAsync();
+        await school.ArriveAtAsync(url => url.AbsolutePath == challengePath && url.Query == "?done=challenge-closed", "the closed challenge");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("The challenge is closed: it accepts no new answers.");
+        Assert.Equal(0, await page.GetByRole(AriaRole.Link, new() { Name = "Answer with an idea" }).CountAsync());
+        Assert.Equal(0, await page.GetByRole(AriaRole.Link, new() { Name = "Edit the challenge" }).CountAsync());
+        await school.GotoAsync(challengePath + "/edit", status: 409);
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("This challenge has closed.");
     }
 }

@@ -76,6 +76,10 @@ public sealed class OrganisationAdminTests(PlatformFixture platform)
         var clientId = await page.Locator("#client-id-value").InputValueAsync();
         var secret = await page.Locator("#client-secret-value").InputValueAsync();
         await Assertions.Expect(page.Locator(".secret-panel")).ToContainTextAsync("it is shown only this once");
+        await page.Context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"]);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Copy the secret" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#client-secret-copied")).ToHaveTextAsync("Copied. Paste it where your system keeps its secrets.");
+        Assert.Equal(secret, await page.EvaluateAsync<string>("() => navigator.clipboard.readText()"));
         Assert.Equal(HttpStatusCode.OK, await TokenStatusAsync(clientId, secret));
 
         await admin.GotoAsync("/me/organisation/clients");

@@ -83,7 +83,8 @@ public sealed record Project(
 
 public sealed record Membership(Guid OrganisationId, string Name, string Role, bool IsCityUnit);
 
-public sealed record Account(string Id, string Email, string DisplayName, string Language, bool EmailConfirmed, IReadOnlyList<string> Roles, IReadOnlyList<Membership> Organisations);
+/// <summary>A person's account; <paramref name="Language"/> is null until they choose one.</summary>
+public sealed record Account(string Id, string Email, string DisplayName, string? Language, bool EmailConfirmed, IReadOnlyList<string> Roles, IReadOnlyList<Membership> Organisations);
 
 public sealed record NewOrganisation(Guid Id, string Name, bool IsCityUnit);
 

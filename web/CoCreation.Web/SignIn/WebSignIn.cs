@@ -94,8 +94,10 @@ public static class WebSignIn
                 };
                 oidc.Events.OnTokenValidated = context =>
                 {
-                    // The language kept on the account follows the person to every browser they sign in on.
-                    if (context.Principal?.FindFirst(LocaleClaim)?.Value is { } language)
+                    // The language kept on the account follows the person to a browser that has no choice of its own
+                    // yet; a language chosen on this browser stays (the profile page sets both at once).
+                    if (context.Principal?.FindFirst(LocaleClaim)?.Value is { } language
+                        && !context.Request.Cookies.ContainsKey(Microsoft.AspNetCore.Localization.CookieRequestCultureProvider.DefaultCookieName))
                     {
                         Localization.WebLocalization.RememberLanguage(context.Response, language);
                     }

@@ -23,7 +23,7 @@ public sealed class AccountService(
             UserName = email.Trim(),
             Email = email.Trim(),
             DisplayName = displayName.Trim(),
-            Language = language ?? PersonLanguages.Default,
+            Language = language,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -76,7 +76,7 @@ public sealed class AccountService(
         {
             var token = await users.GeneratePasswordResetTokenAsync(user);
             db.Publish(new PasswordResetRequested(
-                user.Id, user.Email!, user.DisplayName, links.ResetPassword(user.Id, token), clock.GetUtcNow().UtcDateTime, user.Language));
+                user.Id, user.Email!, user.DisplayName, links.ResetPassword(user.Id, token), clock.GetUtcNow().UtcDateTime, PersonLanguages.Of(user)));
             await db.SaveChangesAsync(cancellationToken);
         }
     }
@@ -114,7 +114,7 @@ public sealed class AccountService(
     {
         var token = await users.GenerateEmailConfirmationTokenAsync(user);
         db.Publish(new EmailConfirmationRequested(
-            user.Id, user.Email!, user.DisplayName, links.ConfirmEmail(user.Id, token), clock.GetUtcNow().UtcDateTime, user.Language));
+            user.Id, user.Email!, user.DisplayName, links.ConfirmEmail(user.Id, token), clock.GetUtcNow().UtcDateTime, PersonLanguages.Of(user)));
     }
 
     private static RuleViolationException TakenAddress() =>

@@ -41,6 +41,7 @@ public sealed class PersonPrincipal(UserManager<PlatformUser> users, AccountServ
         identity.SetClaim(Claims.Subject, user.Id);
         identity.SetClaim(Claims.Name, user.DisplayName);
         identity.SetClaim(Claims.Email, user.Email);
+        // Only a chosen language: the web then switches a browser to it.
         identity.SetClaim(Claims.Locale, user.Language);
         var roles = (await users.GetRolesAsync(user)).ToList();
         if (acting is not null)

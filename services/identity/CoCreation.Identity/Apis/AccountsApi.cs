@@ -183,7 +183,7 @@ public sealed class PlatformRoleNamesAttribute() : KnownNamesAttribute("roles")
 }
 
 public sealed record AccountResponse(
-    string Id, string Email, string DisplayName, string Language, bool EmailConfirmed, IReadOnlyList<string> Roles, IReadOnlyList<MembershipResponse> Organisations)
+    string Id, string Email, string DisplayName, string? Language, bool EmailConfirmed, IReadOnlyList<string> Roles, IReadOnlyList<MembershipResponse> Organisations)
 {
     public static AccountResponse From(PlatformUser user, IEnumerable<string> roles, IEnumerable<MembershipView> memberships) => new(
         user.Id, user.Email!, user.DisplayName, user.Language, user.EmailConfirmed, [.. roles.Order()],

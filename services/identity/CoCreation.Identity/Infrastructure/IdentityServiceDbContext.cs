@@ -44,7 +44,7 @@ public class IdentityServiceDbContext(DbContextOptions options) : IdentityDbCont
         builder.UseOpenIddict();
         MessagingModel.AddOutboxAndInbox(builder);
         builder.Entity<PlatformUser>().Property(u => u.DisplayName).HasMaxLength(200);
-        builder.Entity<PlatformUser>().Property(u => u.Language).HasMaxLength(5).HasDefaultValue(PersonLanguages.Default);
+        builder.Entity<PlatformUser>().Property(u => u.Language).HasMaxLength(5);
         builder.Entity<IdentityRole>().HasData(PlatformRoleRows);
         builder.Entity<Organisation>(organisation =>
         {

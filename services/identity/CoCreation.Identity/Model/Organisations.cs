@@ -7,8 +7,11 @@ public sealed class PlatformUser : IdentityUser
 {
     public string DisplayName { get; set; } = "";
 
-    /// <summary>The language the person reads the platform and its mails in: fi, sv or en.</summary>
-    public string Language { get; set; } = PersonLanguages.Default;
+    /// <summary>
+    /// The language the person chose for the platform and its mails: fi, sv or en; null until they choose one (their
+    /// mails are then in Finnish, and the web follows their browser).
+    /// </summary>
+    public string? Language { get; set; }
 
     public DateTime CreatedAt { get; set; }
 }
@@ -89,6 +92,8 @@ public sealed class PersonalDataPart
 public static class PersonLanguages
 {
     public const string Default = "fi";
+
+    public static string Of(PlatformUser user) => user.Language ?? Default;
 
     public const string Invalid = "The language is fi, sv or en.";
 }

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace CoCreation.Identity.Infrastructure.Migrations.Sqlite
+namespace CoCreation.Identity.Infrastructure.Migrations.SqlServer
 {
     /// <inheritdoc />
     public partial class PersonLanguage : Migration
@@ -13,10 +13,9 @@ namespace CoCreation.Identity.Infrastructure.Migrations.Sqlite
             migrationBuilder.AddColumn<string>(
                 name: "Language",
                 table: "AspNetUsers",
-                type: "TEXT",
+                type: "nvarchar(5)",
                 maxLength: 5,
-                nullable: false,
-                defaultValue: "fi");
+                nullable: true);
         }
 
         /// <inheritdoc />

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace CoCreation.Identity.Infrastructure.Migrations.SqlServer
+namespace CoCreation.Identity.Infrastructure.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class PersonLanguage : Migration
@@ -13,10 +13,9 @@ namespace CoCreation.Identity.Infrastructure.Migrations.SqlServer
             migrationBuilder.AddColumn<string>(
                 name: "Language",
                 table: "AspNetUsers",
-                type: "nvarchar(5)",
+                type: "TEXT",
                 maxLength: 5,
-                nullable: false,
-                defaultValue: "fi");
+                nullable: true);
         }
 
         /// <inheritdoc />
