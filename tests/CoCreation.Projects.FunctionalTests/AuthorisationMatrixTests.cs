@@ -65,6 +65,13 @@ public sealed class AuthorisationMatrixTests(ProjectsWithTokensFactory factory) 
                                                                                                                          401, 201, 403, 201, 403, 403, 201, 403),
         Row("POST /projects/{id}/complete", async s => Send(HttpMethod.Post, $"/api/v1/projects/{await s.ProjectAsync()}/complete", new { outcome = "Done.", successRating = 4 }),
                                                                                                                          401, 200, 403, 200, 403, 403, 200, 403),
+        Row("GET /projects/{id}/canvas", async s => Send(HttpMethod.Get, $"/api/v1/projects/{await s.ProjectAsync()}/canvas"), 200, 200, 200, 200, 200, 200, 200, 200),
+        Row("GET /projects/{id}/gates", async s => Send(HttpMethod.Get, $"/api/v1/projects/{await s.ProjectAsync()}/gates"),   200, 200, 200, 200, 200, 200, 200, 200),
+        // Every organisation in the project writes its canvas, the partner too.
+        Row("PUT /projects/{id}/canvas/{question}", async s => Send(HttpMethod.Put, $"/api/v1/projects/{await s.ProjectAsync()}/canvas/values",
+            new { text = "Openness." }, "\"0\""),                                                                            401, 200, 200, 200, 403, 403, 200, 403),
+        Row("POST /projects/{id}/phase", async s => Send(HttpMethod.Post, $"/api/v1/projects/{await s.ProjectAsync()}/phase",
+            new { phase = "discontinued", reason = "The pilot school closed." }),                                              401, 200, 403, 200, 403, 403, 200, 403),
     ];
 
     public static TheoryData<string, Caller> EveryEndpointAndCaller() => AuthorisationMatrix.EveryEndpointAndCaller(Cases);

@@ -22,15 +22,19 @@ public sealed class ProjectsServiceFactory() : SqliteServiceFactory<Program>("pr
         return await query(scope.ServiceProvider.GetRequiredService<ProjectsDbContext>());
     }
 
-    /// <summary>Delivers an event as the broker would, and waits until the consumer has recorded it (bounded).</summary>
+    /// <summary>Delivers an event as the broker would, and waits until the consumer has recorded it; fails after 15 s.</summary>
     public async Task DeliverAsync<T>(T message, Guid? messageId = null)
         where T : class
     {
         var id = messageId ?? Guid.NewGuid();
         await Harness.Bus.Publish(message, (PublishContext<T> context) => context.MessageId = id);
         var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (!await WithDbAsync(db => db.InboxMessages.AnyAsync(m => m.MessageId == id)) && DateTime.UtcNow < deadline)
+        while (!await WithDbAsync(db => db.InboxMessages.AnyAsync(m => m.MessageId == id)))
         {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"The projects service did not record the {typeof(T).Name} {id} within 15 s.");
+            }
             await Task.Delay(30);
         }
     }

@@ -22,6 +22,7 @@ app.UseApiConventions();
 app.MapOpenApi();
 app.MapDefaultEndpoints();
 app.MapProjectsApi();
+app.MapProjectLifecycleApi();
 app.MapOpenDataApi();
 
 await app.RunAsync();

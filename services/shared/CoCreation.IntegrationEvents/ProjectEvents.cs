@@ -18,3 +18,16 @@ public sealed record ProjectCompleted(
     Guid OwnerOrganisationId,
     IReadOnlyList<Guid> PartnerOrganisationIds,
     DateTimeOffset CompletedAt);
+
+/// <summary>
+/// A project moved to another phase of the CoSIE roadmap (planning, agreement, piloting, evaluation, completed,
+/// discontinued); <paramref name="Reason"/> says why it was discontinued, and is null otherwise.
+/// </summary>
+public sealed record ProjectPhaseChanged(
+    Guid ProjectId,
+    string FromPhase,
+    string ToPhase,
+    string? Reason,
+    Guid OwnerOrganisationId,
+    IReadOnlyList<Guid> PartnerOrganisationIds,
+    DateTimeOffset ChangedAt);

@@ -79,7 +79,8 @@ public sealed record NotificationPage(IReadOnlyList<Notification> Items);
 
 public sealed record Project(
     Guid Id, Guid IdeaId, string Title, string Summary, string Status, Guid OwnerOrganisationId, IReadOnlyList<Guid> PartnerOrganisationIds,
-    Guid? EnvironmentId, DateTime CreatedAt, DateTime? CompletedAt, string? Outcome, int? SuccessRating, string? Reference, int Version);
+    Guid? EnvironmentId, DateTime CreatedAt, DateTime? CompletedAt, string? Outcome, int? SuccessRating, string? Reference, int Version,
+    string? Phase = null, string? DiscontinuedReason = null);
 
 public sealed record Membership(Guid OrganisationId, string Name, string Role, bool IsCityUnit);
 

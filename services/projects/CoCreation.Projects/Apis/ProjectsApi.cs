@@ -144,9 +144,10 @@ public sealed record CompletionRequest(
 
 public sealed record ProjectResponse(
     Guid Id, Guid IdeaId, string Title, string Summary, ProjectStatus Status, Guid OwnerOrganisationId, IReadOnlyList<Guid> PartnerOrganisationIds,
-    Guid? EnvironmentId, DateTime CreatedAt, DateTime? CompletedAt, string? Outcome, int? SuccessRating, string? Reference, int Version)
+    Guid? EnvironmentId, DateTime CreatedAt, DateTime? CompletedAt, string? Outcome, int? SuccessRating, string? Reference, int Version,
+    ProjectPhase Phase, string? DiscontinuedReason)
 {
     public static ProjectResponse From(Project p) => new(
         p.Id, p.IdeaId, p.Title, p.Summary, p.Status, p.OwnerOrganisationId, p.PartnerOrganisationIds, p.EnvironmentId, p.CreatedAt, p.CompletedAt,
-        p.Outcome, p.SuccessRating, p.Reference, p.Version);
+        p.Outcome, p.SuccessRating, p.Reference, p.Version, p.Phase, p.DiscontinuedReason);
 }

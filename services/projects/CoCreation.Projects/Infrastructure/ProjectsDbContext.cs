@@ -12,6 +12,8 @@ public class ProjectsDbContext(DbContextOptions options) : MessagingDbContext(op
 
     public DbSet<AgreedPartnership> AgreedPartnerships => Set<AgreedPartnership>();
 
+    public DbSet<CanvasAnswer> CanvasAnswers => Set<CanvasAnswer>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -28,6 +30,8 @@ public class ProjectsDbContext(DbContextOptions options) : MessagingDbContext(op
             project.Property(p => p.Summary).HasMaxLength(2000);
             project.Property(p => p.StartedByPersonId).HasMaxLength(100);
             project.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
+            project.Property(p => p.Phase).HasConversion<string>().HasMaxLength(20);
+            project.Property(p => p.DiscontinuedReason).HasMaxLength(2000);
             project.Property(p => p.Outcome).HasMaxLength(8000);
             project.Property(p => p.Reference).HasMaxLength(1000);
             project.Property(p => p.Version).IsConcurrencyToken();
@@ -36,7 +40,22 @@ public class ProjectsDbContext(DbContextOptions options) : MessagingDbContext(op
             project.HasIndex(p => p.IdeaId);
             project.HasIndex(p => new { p.CreatedAt, p.Id });
         });
+        modelBuilder.Entity<CanvasAnswer>(answer =>
+        {
+            answer.HasKey(a => a.Id);
+            answer.Property(a => a.Question).HasConversion<string>().HasMaxLength(40);
+            answer.Property(a => a.Text).HasMaxLength(ProjectLimits.CanvasTextLength);
+            answer.Property(a => a.ChangedByPersonId).HasMaxLength(100);
+            answer.HasOne<Project>().WithMany().HasForeignKey(a => a.ProjectId);
+            // One row per version: two edits from the same version cannot both land.
+            answer.HasIndex(a => new { a.ProjectId, a.Question, a.Version }).IsUnique();
+        });
     }
+}
+
+public static class ProjectLimits
+{
+    public const int CanvasTextLength = 8000;
 }
 
 /// <summary>Holds the SQLite migrations (Infrastructure/Migrations/Sqlite).</summary>

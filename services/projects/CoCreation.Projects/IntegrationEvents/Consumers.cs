@@ -32,13 +32,15 @@ public sealed class PersonalDataExportRequestedConsumer(ProjectsDbContext db, Ti
         {
             projectsStarted = await Db.Projects.AsNoTracking().Where(p => p.StartedByPersonId == message.PersonId)
                 .Select(p => new { p.Id, p.Title, p.OwnerOrganisationId, p.CreatedAt }).ToListAsync(context.CancellationToken),
+            canvasAnswersWritten = await Db.CanvasAnswers.AsNoTracking().Where(a => a.ChangedByPersonId == message.PersonId)
+                .Select(a => new { a.ProjectId, Question = a.Question.ToString(), a.Version, a.Text, a.ChangedAt }).ToListAsync(context.CancellationToken),
         };
         Db.Publish(new PersonalDataCollected(message.ExportId, message.PersonId, "projects",
             JsonSerializer.Serialize(data, JsonSerializerOptions.Web), Clock.GetUtcNow().UtcDateTime));
     }
 }
 
-/// <summary>A person erased their account: the projects they started stay, started by a pseudonym.</summary>
+/// <summary>A person erased their account: the projects they started and the canvas answers they wrote stay, by a pseudonym.</summary>
 public sealed class PersonErasedConsumer(ProjectsDbContext db, TimeProvider clock, ILogger<PersonErasedConsumer> logger)
     : IdempotentConsumer<PersonErased, ProjectsDbContext>(db, clock, logger)
 {
@@ -47,6 +49,10 @@ public sealed class PersonErasedConsumer(ProjectsDbContext db, TimeProvider cloc
         foreach (var project in await Db.Projects.Where(p => p.StartedByPersonId == message.PersonId).ToListAsync(context.CancellationToken))
         {
             project.Pseudonymise(message.Pseudonym);
+        }
+        foreach (var answer in await Db.CanvasAnswers.Where(a => a.ChangedByPersonId == message.PersonId).ToListAsync(context.CancellationToken))
+        {
+            answer.Pseudonymise(message.Pseudonym);
         }
     }
 }

@@ -38,7 +38,25 @@ public enum ProjectStatus
 {
     Active,
     Completed,
+    Discontinued,
 }
+
+/// <summary>The CoSIE roadmap's phases. The first four are moved through by gates; the last two end a project.</summary>
+public enum ProjectPhase
+{
+    Planning,
+    Agreement,
+    Piloting,
+    Evaluation,
+    Completed,
+    Discontinued,
+}
+
+/// <summary>What a gate checks, as the project's records show it when a move is asked for.</summary>
+public sealed record GateFacts(IReadOnlySet<CanvasQuestion> AnsweredQuestions, bool AgreementAcceptedByEveryOrganisation, int EvaluatedStakeholderGroups);
+
+/// <summary>One checklist item a gate found unmet: a stable code for systems, a sentence for people.</summary>
+public sealed record UnmetItem(string Code, string Detail);
 
 /// <summary>
 /// A development project grown from a matched idea: the idea's organisation and its agreed partners, carried out in a
@@ -64,6 +82,11 @@ public sealed class Project : RaisesIntegrationEvents
     public Guid? EnvironmentId { get; private set; }
 
     public ProjectStatus Status { get; private set; }
+
+    public ProjectPhase Phase { get; private set; }
+
+    /// <summary>Why the project was discontinued; public, as the decision is.</summary>
+    public string? DiscontinuedReason { get; private set; }
 
     public string StartedByPersonId { get; private set; } = "";
 
@@ -102,6 +125,7 @@ public sealed class Project : RaisesIntegrationEvents
             PartnerOrganisationIds = [.. partnership.PartnerOrganisationIds],
             EnvironmentId = partnership.EnvironmentId,
             Status = ProjectStatus.Active,
+            Phase = ProjectPhase.Planning,
             StartedByPersonId = personId,
             CreatedAt = now,
             Version = 1,
@@ -117,13 +141,91 @@ public sealed class Project : RaisesIntegrationEvents
         {
             throw new RuleViolationException("The project has already completed.", "Its outcome is recorded; it cannot complete twice.", field: "status");
         }
+        if (Status == ProjectStatus.Discontinued)
+        {
+            throw new RuleViolationException("The project was discontinued.", "A discontinued project does not complete.", field: "status");
+        }
+        var from = Phase;
         Status = ProjectStatus.Completed;
+        Phase = ProjectPhase.Completed;
         Outcome = outcome;
         SuccessRating = successRating;
         Reference = reference;
         CompletedAt = now;
         Version++;
+        Raise(new ProjectPhaseChanged(Id, from.ToKebabCase(), Phase.ToKebabCase(), null, OwnerOrganisationId, PartnerOrganisationIds, new DateTimeOffset(now, TimeSpan.Zero)));
         Raise(new ProjectCompleted(Id, IdeaId, OwnerOrganisationId, PartnerOrganisationIds, new DateTimeOffset(now, TimeSpan.Zero)));
+    }
+
+    /// <summary>
+    /// Moves to another phase. Forward, one step at a time, through the gate of the phase entered; back to any earlier
+    /// phase when the team needs to rework it; or discontinued, with a reason, from any phase before the end.
+    /// Completion has its own step (<see cref="Complete"/>), as it records the outcome.
+    /// </summary>
+    public void MoveTo(ProjectPhase target, GateFacts facts, string? reason, DateTime now)
+    {
+        if (Phase is ProjectPhase.Completed or ProjectPhase.Discontinued)
+        {
+            throw new RuleViolationException("The project has ended.", $"It is {Phase.ToKebabCase()}; an ended project changes phase no more.", field: "phase");
+        }
+        if (target == Phase || target == ProjectPhase.Completed || (target != ProjectPhase.Discontinued && target > Phase + 1))
+        {
+            throw new RuleViolationException("The project cannot move there from here.",
+                $"From {Phase.ToKebabCase()} a project moves to {(Phase + 1).ToKebabCase()}, back to an earlier phase, or to discontinued; it completes with POST .../complete.",
+                field: "phase");
+        }
+        if (target == ProjectPhase.Discontinued)
+        {
+            if (string.IsNullOrWhiteSpace(reason))
+            {
+                throw new InvalidFieldException("reason", "Say why the project is discontinued: the decision is public.");
+            }
+            Status = ProjectStatus.Discontinued;
+            DiscontinuedReason = reason.Trim();
+        }
+        else if (target > Phase && UnmetItemsOf(target, facts) is { Count: > 0 } unmet)
+        {
+            throw new RuleViolationException($"The gate to {target.ToKebabCase()} is not open yet.",
+                string.Join(" ", unmet.Select(u => u.Detail)), field: "phase",
+                extensions: new Dictionary<string, object?> { ["unmet"] = unmet });
+        }
+        var from = Phase;
+        Phase = target;
+        Version++;
+        Raise(new ProjectPhaseChanged(Id, from.ToKebabCase(), target.ToKebabCase(), reason?.Trim(), OwnerOrganisationId, PartnerOrganisationIds,
+            new DateTimeOffset(now, TimeSpan.Zero)));
+    }
+
+    /// <summary>The checklist of the gate into <paramref name="phase"/>: what the CoSIE roadmap asks before it.</summary>
+    public IReadOnlyList<UnmetItem> UnmetItemsOf(ProjectPhase phase, GateFacts facts)
+    {
+        var unmet = new List<UnmetItem>();
+        switch (phase)
+        {
+            case ProjectPhase.Agreement:
+                foreach (var question in Enum.GetValues<CanvasQuestion>().Where(q => !facts.AnsweredQuestions.Contains(q)))
+                {
+                    unmet.Add(new($"canvas-{question.ToKebabCase()}", $"Answer the canvas question {question.ToKebabCase()}."));
+                }
+                break;
+            case ProjectPhase.Piloting:
+                if (!facts.AgreementAcceptedByEveryOrganisation)
+                {
+                    unmet.Add(new("agreement-accepted", "Every participating organisation must accept the agreement."));
+                }
+                if (EnvironmentId is null)
+                {
+                    unmet.Add(new("environment-host", "A real environment must host the pilot."));
+                }
+                break;
+            case ProjectPhase.Evaluation:
+                if (facts.EvaluatedStakeholderGroups < 2)
+                {
+                    unmet.Add(new("evaluations-from-two-groups", "Evaluations from at least two stakeholder groups are needed."));
+                }
+                break;
+        }
+        return unmet;
     }
 
     /// <summary>The person is erased: the project stays, started by a pseudonym.</summary>

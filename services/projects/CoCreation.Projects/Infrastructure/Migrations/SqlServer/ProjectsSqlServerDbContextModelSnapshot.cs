@@ -150,6 +150,51 @@ namespace CoCreation.Projects.Infrastructure.Migrations.SqlServer
                     b.ToTable("AgreedPartnerships");
                 });
 
+            modelBuilder.Entity("CoCreation.Projects.Model.CanvasAnswer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("ChangedByOrganisationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ChangedByPersonId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.PrimitiveCollection<string>("Tools")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId", "Question", "Version")
+                        .IsUnique();
+
+                    b.ToTable("CanvasAnswers");
+                });
+
             modelBuilder.Entity("CoCreation.Projects.Model.Project", b =>
                 {
                     b.Property<Guid>("Id")
@@ -161,6 +206,10 @@ namespace CoCreation.Projects.Infrastructure.Migrations.SqlServer
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
+
+                    b.Property<string>("DiscontinuedReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
 
                     b.Property<Guid?>("EnvironmentId")
                         .HasColumnType("uniqueidentifier");
@@ -181,6 +230,11 @@ namespace CoCreation.Projects.Infrastructure.Migrations.SqlServer
 
                     b.Property<Guid>("PartnershipId")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Phase")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
 
                     b.Property<string>("Reference")
                         .HasMaxLength(1000)
@@ -223,6 +277,15 @@ namespace CoCreation.Projects.Infrastructure.Migrations.SqlServer
                     b.HasIndex("CreatedAt", "Id");
 
                     b.ToTable("Projects");
+                });
+
+            modelBuilder.Entity("CoCreation.Projects.Model.CanvasAnswer", b =>
+                {
+                    b.HasOne("CoCreation.Projects.Model.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }

@@ -145,6 +145,51 @@ namespace CoCreation.Projects.Infrastructure.Migrations.Sqlite
                     b.ToTable("AgreedPartnerships");
                 });
 
+            modelBuilder.Entity("CoCreation.Projects.Model.CanvasAnswer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChangedByOrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangedByPersonId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Tools")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId", "Question", "Version")
+                        .IsUnique();
+
+                    b.ToTable("CanvasAnswers");
+                });
+
             modelBuilder.Entity("CoCreation.Projects.Model.Project", b =>
                 {
                     b.Property<Guid>("Id")
@@ -155,6 +200,10 @@ namespace CoCreation.Projects.Infrastructure.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DiscontinuedReason")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("EnvironmentId")
@@ -175,6 +224,11 @@ namespace CoCreation.Projects.Infrastructure.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("PartnershipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phase")
+                        .IsRequired()
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Reference")
@@ -218,6 +272,15 @@ namespace CoCreation.Projects.Infrastructure.Migrations.Sqlite
                     b.HasIndex("CreatedAt", "Id");
 
                     b.ToTable("Projects");
+                });
+
+            modelBuilder.Entity("CoCreation.Projects.Model.CanvasAnswer", b =>
+                {
+                    b.HasOne("CoCreation.Projects.Model.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }
