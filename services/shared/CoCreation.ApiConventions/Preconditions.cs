@@ -47,4 +47,13 @@ public static class Preconditions
             detail: $"Your If-Match is {ifMatch}, the current ETag is {current}. Read it again, re-apply your change and retry.",
             statusCode: StatusCodes.Status412PreconditionFailed));
     }
+
+    /// <summary>
+    /// The 412 for a change that passed <see cref="CheckIfMatch"/> but lost the race to another one saved at the same
+    /// moment (the concurrency token or a unique version refused it at the save): the same answer as a stale If-Match.
+    /// </summary>
+    public static PreconditionProblem ChangedMeanwhile(string what) => new(TypedResults.Problem(
+        title: "The resource changed since you read it.",
+        detail: $"Another change was saved at the same moment. Read the {what} again and retry.",
+        statusCode: StatusCodes.Status412PreconditionFailed));
 }

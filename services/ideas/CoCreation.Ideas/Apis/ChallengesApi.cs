@@ -115,10 +115,7 @@ public static class ChallengesApi
         }
         catch (DbUpdateConcurrencyException)
         {
-            return new PreconditionProblem(TypedResults.Problem(
-                title: "The resource changed since you read it.",
-                detail: "Another change was saved at the same moment. Read the challenge again and retry.",
-                statusCode: StatusCodes.Status412PreconditionFailed));
+            return Preconditions.ChangedMeanwhile("challenge");
         }
         http.Response.Headers.ETag = Preconditions.ETagFor(challenge.Version);
         return TypedResults.Ok(ChallengeResponse.From(challenge, challenge.StatusOn(today)));

@@ -169,11 +169,7 @@ public static class IdeasApi
         }
         catch (DbUpdateConcurrencyException)
         {
-            // Someone saved a newer version between our read and our write: the same answer as a stale If-Match.
-            return new PreconditionProblem(TypedResults.Problem(
-                title: "The resource changed since you read it.",
-                detail: "Another change was saved at the same moment. Read the idea again and retry.",
-                statusCode: StatusCodes.Status412PreconditionFailed));
+            return Preconditions.ChangedMeanwhile("idea");
         }
         http.Response.Headers.ETag = Preconditions.ETagFor(idea.Version);
         return TypedResults.Ok(IdeaResponse.From(idea));

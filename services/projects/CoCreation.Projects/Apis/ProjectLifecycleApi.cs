@@ -79,8 +79,7 @@ public static class ProjectLifecycleApi
         catch (DbUpdateException)
         {
             // Another edit from the same version landed first: the unique version kept this one out.
-            return new PreconditionProblem(TypedResults.Problem(title: "The answer changed since you read it.",
-                detail: "Another edit was saved at the same moment. Read the canvas again and retry.", statusCode: StatusCodes.Status412PreconditionFailed));
+            return Preconditions.ChangedMeanwhile("canvas");
         }
         http.Response.Headers.ETag = Preconditions.ETagFor(answer.Version);
         return TypedResults.Ok(CanvasAnswerResponse.From(answer, showPeople: true));
