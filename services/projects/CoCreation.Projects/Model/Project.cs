@@ -60,8 +60,8 @@ public sealed record UnmetItem(string Code, string Detail);
 
 /// <summary>
 /// A development project grown from a matched idea: the idea's organisation and its agreed partners, carried out in a
-/// real environment, ended with an outcome, a success rating and a public co-creation reference. (Its canvas, phases,
-/// activities and evaluations come with the projects domain of their own.)
+/// real environment, moved through the CoSIE phases by gates (<see cref="MoveTo"/>; its canvas is <see cref="CanvasAnswer"/>),
+/// and ended with an outcome, a success rating and a public co-creation reference.
 /// </summary>
 public sealed class Project : RaisesIntegrationEvents
 {
