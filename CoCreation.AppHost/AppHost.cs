@@ -70,7 +70,13 @@ IResourceBuilder<ProjectResource> AddDomainService<TProject>(string name, string
 
 var ideas = AddDomainService<Projects.CoCreation_Ideas>("ideas", "ideasdb");
 var partnerMatching = AddDomainService<Projects.CoCreation_PartnerMatching>("partner-matching", "matchingdb");
-var projects = AddDomainService<Projects.CoCreation_Projects>("projects", "projectsdb");
+// The city's key signs co-creation references; kept with the data, so references made before a restart still verify.
+var projects = AddDomainService<Projects.CoCreation_Projects>("projects", "projectsdb")
+    .WithEnvironment("References__SigningKeyPath", Path.Combine(settings.DataFolder, "reference-signing-key.pem"));
+if (builder.Configuration["City:Name"] is { Length: > 0 } cityName)
+{
+    projects.WithEnvironment("City__Name", cityName);
+}
 var notifications = AddDomainService<Projects.CoCreation_Notifications>("notifications", "notificationsdb");
 
 // The web front end: people reach it through the gateway at /, and it calls the public API there, like any client.

@@ -13,7 +13,8 @@ public static class OpenDataCatalogue
         ("ideas", "Published ideas (needs and offers): texts, themes, environments, age groups, the owner organisation, support."),
         ("challenges", "Challenges the city's units set: texts, themes, environment, the dates they are open."),
         ("organisations", "Published organisation profiles: type, competences, offers, themes, languages, region, website."),
-        ("projects", "Development projects grown from ideas: the organisations, the environment, and once completed the outcome, success rating and reference."),
+        ("projects", "Development projects grown from ideas: the organisations, the environment, the phase, and once completed the outcome, success rating and signed reference."),
+        ("decisions", "Every project's public decision log: what was decided, why, by which organisation, with which evaluations and activities as input, and when."),
     ];
 
     public static WebApplication MapOpenDataCatalogue(this WebApplication app)

@@ -88,7 +88,14 @@ public sealed class PartnershipThroughTheGatewayTests(PlatformFixture platform)
             s => s == "converted-to-project", TimeSpan.FromSeconds(60));
         Assert.Equal("converted-to-project", converted);
 
-        // Completed with its outcome: partner-matching counts the studio's co-creation, and the outcome is open data.
+        // Along the roadmap: the library's real environment hosts the pilot, so the library accepts the agreement too.
+        var host = await ProjectLifecycleCalls.HostAsync(platform.Gateway, projectId, new Party("teacher-anna", school),
+            new Party("librarian-liisa", library, "city-unit"), "Sello library escape room");
+        await ProjectLifecycleCalls.ToEvaluationAsync(platform.Gateway, projectId,
+            [new Party("teacher-anna", school), new Party("producer-pekka", studio), new Party("librarian-liisa", library)]);
+
+        // Completed with its outcome: partner-matching counts the studio's co-creation, the outcome is open data, and
+        // the city's signed reference verifies.
         await SendAsync(Post($"/api/v1/projects/{projectId}/complete", new { outcome = "Pupils solved the water cycle.", successRating = 5 }, "teacher-anna", school),
             HttpStatusCode.OK);
         var completedProjects = await Eventually.MatchAsync(
@@ -96,5 +103,12 @@ public sealed class PartnershipThroughTheGatewayTests(PlatformFixture platform)
             n => n == 1, TimeSpan.FromSeconds(60));
         Assert.Equal(1, completedProjects);
         Assert.Contains("Pupils solved the water cycle.", await platform.Gateway.GetStringAsync("/api/v1/open-data/projects.csv"), StringComparison.Ordinal);
+        var reference = await SendAsync(new HttpRequestMessage(HttpMethod.Get, $"/api/v1/projects/{projectId}/reference"), HttpStatusCode.OK);
+        var payload = reference.GetProperty("payload");
+        Assert.Equal(("Escape studio", host), (payload.GetProperty("partners").EnumerateArray().Single(p => p.GetProperty("id").GetGuid() == studio).GetProperty("name").GetString(),
+            payload.GetProperty("environment").GetProperty("id").GetGuid()));
+        var verified = await SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/v1/references/verify")
+            { Content = JsonContent.Create(new { reference = reference.GetProperty("reference").GetString() }) }, HttpStatusCode.OK);
+        Assert.True(verified.GetProperty("current").GetBoolean());
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using CoCreation.IntegrationEvents;
 
 namespace CoCreation.PartnerMatching.FunctionalTests;
 
@@ -45,6 +46,8 @@ public sealed class ProfilesAndEnvironmentsTests(PartnerMatchingServiceFactory f
         update.Headers.TryAddWithoutValidation("If-Match", etag);
         var updated = await ReadJsonAsync(await owner.SendAsync(update), HttpStatusCode.OK);
         Assert.Equal("Pelipaja Games Oy", updated.GetProperty("name").GetString());
+        // Each change is told, with the change, so projects name the organisation as it is now called.
+        Assert.Equal(["Pelipaja Oy", "Pelipaja Games Oy"], (await factory.OutboxEventsAsync<OrganisationProfileChanged>(organisation)).Select(e => e.Name));
 
         var found = await ReadJsonAsync(await factory.ClientAs(null).GetAsync("/api/v1/organisations?competence=game+design&language=fi&q=Pelipaja"), HttpStatusCode.OK);
         Assert.Contains(found.GetProperty("items").EnumerateArray(), o => o.GetProperty("id").GetGuid() == organisation);
@@ -114,6 +117,8 @@ public sealed class ProfilesAndEnvironmentsTests(PartnerMatchingServiceFactory f
         var created = await ReadJsonAsync(await library.PostAsJsonAsync("/api/v1/environments",
             Environment(name, new { from = "2027-01-10", to = "2027-03-31" }, new { from = "2027-06-01", to = "2027-06-30" })), HttpStatusCode.Created);
         Assert.Equal(2, created.GetProperty("availability").GetArrayLength());
+        var told = Assert.Single(await factory.OutboxEventsAsync<EnvironmentChanged>(created.GetProperty("id").GetGuid()));
+        Assert.Equal((name, "library", true), (told.Name, told.Kind, told.Published));
 
         async Task<bool> Listed(string query) =>
             (await ReadJsonAsync(await factory.ClientAs(null).GetAsync($"/api/v1/environments?{query}"), HttpStatusCode.OK))

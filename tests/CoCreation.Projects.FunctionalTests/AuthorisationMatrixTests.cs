@@ -29,19 +29,47 @@ public sealed class AuthorisationMatrixTests(ProjectsWithTokensFactory factory) 
         public async Task<Guid> AgreedIdeaAsync()
         {
             var agreed = new PartnershipAgreed(Guid.NewGuid(), Guid.NewGuid(), Organisations.Owner, [Organisations.Other], null, DateTimeOffset.UtcNow);
-            var messageId = Guid.NewGuid();
-            await factory.Services.GetRequiredService<ITestHarness>().Bus.Publish(agreed, (PublishContext<PartnershipAgreed> c) => c.MessageId = messageId);
-            var deadline = DateTime.UtcNow.AddSeconds(15);
-            while (DateTime.UtcNow < deadline)
-            {
-                await using var scope = factory.Services.CreateAsyncScope();
-                if (await scope.ServiceProvider.GetRequiredService<ProjectsDbContext>().InboxMessages.AnyAsync(m => m.MessageId == messageId))
-                {
-                    break;
-                }
-                await Task.Delay(30);
-            }
+            await EventDelivery.DeliverAsync(factory.Services, agreed);
             return agreed.IdeaId;
+        }
+
+        public ProjectJourney Journey => new(factory.Services, () => As(OrganisationAdmin), Organisations.Owner, () => As(OtherOrganisationMember), Organisations.Other);
+
+        /// <summary>A project whose agreement's first version is written, for the participants to accept.</summary>
+        public async Task<Guid> AgreementToAcceptAsync()
+        {
+            var journey = Journey;
+            var id = await journey.StartAsync();
+            await journey.WriteAgreementAsync(id);
+            return id;
+        }
+
+        /// <summary>A project hosted in a registered environment, and that environment's id.</summary>
+        public async Task<(Guid Project, Guid Environment)> HostedProjectAsync()
+        {
+            var journey = Journey;
+            var id = await journey.StartAsync();
+            await journey.HostAsync(id);
+            return (id, journey.EnvironmentId);
+        }
+
+        public async Task<Guid> CompletedProjectAsync()
+        {
+            var id = await Journey.InEvaluationAsync();
+            using var response = await As(OrganisationAdmin).PostAsJsonAsync($"/api/v1/projects/{id}/complete", new { outcome = "Done.", successRating = 4 });
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return id;
+        }
+
+        public async Task<string> FeedbackTokenAsync()
+        {
+            var (project, environment) = await HostedProjectAsync();
+            using var response = await As(OrganisationAdmin).PostAsJsonAsync($"/api/v1/projects/{project}/activities", new
+            {
+                kind = "workshop", title = "Design workshop", environmentId = environment,
+                startsAt = DateTime.UtcNow.AddHours(-1).ToString("O"), endsAt = DateTime.UtcNow.AddHours(1).ToString("O"),
+            });
+            return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("feedbackToken").GetString()!;
         }
 
         public async Task<Guid> ProjectAsync()
@@ -63,7 +91,7 @@ public sealed class AuthorisationMatrixTests(ProjectsWithTokensFactory factory) 
         // The partner organisation takes part in the project but does not start it: the idea's organisation does.
         Row("POST /projects", async s => Send(HttpMethod.Post, "/api/v1/projects", new { ideaId = await s.AgreedIdeaAsync(), title = "A project" }),
                                                                                                                          401, 201, 403, 201, 403, 403, 201, 403),
-        Row("POST /projects/{id}/complete", async s => Send(HttpMethod.Post, $"/api/v1/projects/{await s.ProjectAsync()}/complete", new { outcome = "Done.", successRating = 4 }),
+        Row("POST /projects/{id}/complete", async s => Send(HttpMethod.Post, $"/api/v1/projects/{await s.Journey.InEvaluationAsync()}/complete", new { outcome = "Done.", successRating = 4 }),
                                                                                                                          401, 200, 403, 200, 403, 403, 200, 403),
         Row("GET /projects/{id}/canvas", async s => Send(HttpMethod.Get, $"/api/v1/projects/{await s.ProjectAsync()}/canvas"), 200, 200, 200, 200, 200, 200, 200, 200),
         Row("GET /projects/{id}/gates", async s => Send(HttpMethod.Get, $"/api/v1/projects/{await s.ProjectAsync()}/gates"),   200, 200, 200, 200, 200, 200, 200, 200),
@@ -72,6 +100,50 @@ public sealed class AuthorisationMatrixTests(ProjectsWithTokensFactory factory) 
             new { text = "Openness." }, "\"0\""),                                                                            401, 200, 200, 200, 403, 403, 200, 403),
         Row("POST /projects/{id}/phase", async s => Send(HttpMethod.Post, $"/api/v1/projects/{await s.ProjectAsync()}/phase",
             new { phase = "discontinued", reason = "The pilot school closed." }),                                              401, 200, 403, 200, 403, 403, 200, 403),
+        Row("GET /agreement-templates", _ => Task.FromResult(Send(HttpMethod.Get, "/api/v1/agreement-templates?language=sv")),      200, 200, 200, 200, 200, 200, 200, 200),
+        Row("GET /projects/{id}/agreement", async s => Send(HttpMethod.Get, $"/api/v1/projects/{await s.ProjectAsync()}/agreement"), 200, 200, 200, 200, 200, 200, 200, 200),
+        // The owner writes the agreement; every participating organisation accepts it, the partner too.
+        Row("PUT /projects/{id}/agreement", async s => Send(HttpMethod.Put, $"/api/v1/projects/{await s.ProjectAsync()}/agreement", new { additionalTerms = "" }, "\"0\""),
+                                                                                                                         401, 200, 403, 200, 403, 403, 200, 403),
+        Row("POST /projects/{id}/agreement/acceptances", async s => Send(HttpMethod.Post, $"/api/v1/projects/{await s.AgreementToAcceptAsync()}/agreement/acceptances",
+            new { version = 1 }),                                                                                            401, 200, 200, 200, 403, 403, 200, 403),
+        Row("GET /projects/{id}/agreement/versions", async s => Send(HttpMethod.Get, $"/api/v1/projects/{await s.AgreementToAcceptAsync()}/agreement/versions"),
+                                                                                                                         200, 200, 200, 200, 200, 200, 200, 200),
+        Row("PUT /projects/{id}/environment", async s =>
+        {
+            var (project, environment) = await s.HostedProjectAsync();
+            return Send(HttpMethod.Put, $"/api/v1/projects/{project}/environment", new { environmentId = environment });
+        },                                                                                                                   401, 200, 403, 200, 403, 403, 200, 403),
+        Row("GET /projects/{id}/activities", async s => Send(HttpMethod.Get, $"/api/v1/projects/{await s.ProjectAsync()}/activities"), 200, 200, 200, 200, 200, 200, 200, 200),
+        Row("POST /projects/{id}/activities", async s =>
+        {
+            var (project, environment) = await s.HostedProjectAsync();
+            return Send(HttpMethod.Post, $"/api/v1/projects/{project}/activities",
+                new { kind = "workshop", title = "Workshop", environmentId = environment, startsAt = "2027-03-04T09:00", endsAt = "2027-03-04T11:00" });
+        },                                                                                                                   401, 201, 201, 201, 403, 403, 201, 403),
+        Row("GET /projects/{id}/evaluations", async s => Send(HttpMethod.Get, $"/api/v1/projects/{await s.ProjectAsync()}/evaluations"), 200, 200, 200, 200, 200, 200, 200, 200),
+        Row("GET /projects/{id}/evaluations/summary", async s => Send(HttpMethod.Get, $"/api/v1/projects/{await s.ProjectAsync()}/evaluations/summary"),
+                                                                                                                         200, 200, 200, 200, 200, 200, 200, 200),
+        Row("POST /projects/{id}/evaluations", async s => Send(HttpMethod.Post, $"/api/v1/projects/{await s.ProjectAsync()}/evaluations",
+            new { group = "teachers", rating = 4 }),                                                                         401, 201, 201, 201, 403, 403, 201, 403),
+        Row("GET /projects/{id}/decisions", async s => Send(HttpMethod.Get, $"/api/v1/projects/{await s.ProjectAsync()}/decisions"), 200, 200, 200, 200, 200, 200, 200, 200),
+        Row("POST /projects/{id}/decisions", async s => Send(HttpMethod.Post, $"/api/v1/projects/{await s.ProjectAsync()}/decisions",
+            new { title = "Pilot in the library", rationale = "The teachers asked for a quieter room." }),                     401, 201, 201, 201, 403, 403, 201, 403),
+        // Light feedback needs only the link: no account, no token.
+        Row("GET /feedback/{token}", async s => Send(HttpMethod.Get, $"/api/v1/feedback/{await s.FeedbackTokenAsync()}"),  200, 200, 200, 200, 200, 200, 200, 200),
+        Row("POST /feedback/{token}", async s => Send(HttpMethod.Post, $"/api/v1/feedback/{await s.FeedbackTokenAsync()}", new { rating = 5 }),
+                                                                                                                         201, 201, 201, 201, 201, 201, 201, 201),
+        Row("GET /projects/{id}/reference", async s => Send(HttpMethod.Get, $"/api/v1/projects/{await s.CompletedProjectAsync()}/reference"),
+                                                                                                                         200, 200, 200, 200, 200, 200, 200, 200),
+        // A partner decides whether the reference names it; the owner is always named (400).
+        Row("PUT /projects/{id}/reference/naming", async s => Send(HttpMethod.Put, $"/api/v1/projects/{await s.ProjectAsync()}/reference/naming",
+            new { named = false }),                                                                                          401, 400, 200, 400, 403, 403, 400, 403),
+        Row("GET /projects/{id}/ratings", async s => Send(HttpMethod.Get, $"/api/v1/projects/{await s.ProjectAsync()}/ratings"), 200, 200, 200, 200, 200, 200, 200, 200),
+        Row("PUT /projects/{id}/ratings", async s => Send(HttpMethod.Put, $"/api/v1/projects/{await s.Journey.InEvaluationAsync()}/ratings", new { rating = 4 }),
+                                                                                                                         401, 200, 200, 200, 403, 403, 200, 403),
+        Row("GET /references/keys", _ => Task.FromResult(Send(HttpMethod.Get, "/api/v1/references/keys")),                200, 200, 200, 200, 200, 200, 200, 200),
+        Row("POST /references/verify", _ => Task.FromResult(Send(HttpMethod.Post, "/api/v1/references/verify", new { reference = "a.b.c" })),
+                                                                                                                         400, 400, 400, 400, 400, 400, 400, 400),
     ];
 
     public static TheoryData<string, Caller> EveryEndpointAndCaller() => AuthorisationMatrix.EveryEndpointAndCaller(Cases);

@@ -16,6 +16,13 @@ public sealed class OpenApiDocumentTests(ProjectsServiceFactory factory) : IClas
     [InlineData("/api/v1/projects/{id}/canvas/{question}/versions", "get", new[] { "200", "400", "404" })]
     [InlineData("/api/v1/projects/{id}/gates", "get", new[] { "200", "404" })]
     [InlineData("/api/v1/projects/{id}/phase", "post", new[] { "200", "400", "401", "403", "404", "409", "412", "428" })]
+    [InlineData("/api/v1/projects/{id}/agreement", "put", new[] { "200", "400", "401", "403", "404", "409", "412", "428" })]
+    [InlineData("/api/v1/projects/{id}/agreement/acceptances", "post", new[] { "200", "400", "401", "403", "404", "409" })]
+    [InlineData("/api/v1/projects/{id}/activities", "post", new[] { "201", "400", "401", "403", "404", "409" })]
+    [InlineData("/api/v1/projects/{id}/evaluations", "post", new[] { "201", "400", "401", "403", "404", "409" })]
+    [InlineData("/api/v1/projects/{id}/decisions", "post", new[] { "201", "400", "401", "403", "404", "409" })]
+    [InlineData("/api/v1/feedback/{token}", "post", new[] { "201", "400", "404", "409", "429" })]
+    [InlineData("/api/v1/references/verify", "post", new[] { "200", "400" })]
     public async Task Each_operation_declares_every_status_its_handler_can_answer(string path, string method, string[] statuses)
     {
         var document = await factory.CreateClient().GetFromJsonAsync<JsonElement>("/openapi/v1.json");

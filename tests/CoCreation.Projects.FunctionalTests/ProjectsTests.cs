@@ -23,21 +23,8 @@ public sealed class ProjectsServiceFactory() : SqliteServiceFactory<Program>("pr
     }
 
     /// <summary>Delivers an event as the broker would, and waits until the consumer has recorded it; fails after 15 s.</summary>
-    public async Task DeliverAsync<T>(T message, Guid? messageId = null)
-        where T : class
-    {
-        var id = messageId ?? Guid.NewGuid();
-        await Harness.Bus.Publish(message, (PublishContext<T> context) => context.MessageId = id);
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (!await WithDbAsync(db => db.InboxMessages.AnyAsync(m => m.MessageId == id)))
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"The projects service did not record the {typeof(T).Name} {id} within 15 s.");
-            }
-            await Task.Delay(30);
-        }
-    }
+    public Task DeliverAsync<T>(T message, Guid? messageId = null)
+        where T : class => EventDelivery.DeliverAsync(Services, message, messageId);
 
     public Task<List<T>> OutboxEventsAsync<T>(Guid id) => WithDbAsync(async db =>
     {
@@ -51,13 +38,6 @@ public sealed class ProjectsTests(ProjectsServiceFactory factory) : IClassFixtur
 {
     private readonly Guid _school = Guid.NewGuid();
     private readonly Guid _studio = Guid.NewGuid();
-
-    private async Task<PartnershipAgreed> AgreedAsync()
-    {
-        var agreed = new PartnershipAgreed(Guid.NewGuid(), Guid.NewGuid(), _school, [_studio], null, DateTimeOffset.UtcNow);
-        await factory.DeliverAsync(agreed);
-        return agreed;
-    }
 
     private HttpClient School => factory.ClientAs("teacher-anna", _school);
 
@@ -88,10 +68,12 @@ public sealed class ProjectsTests(ProjectsServiceFactory factory) : IClassFixtur
     }
 
     [Fact]
-    public async Task The_owner_completes_a_project_with_its_outcome_once_and_a_bad_rating_changes_nothing()
+    public async Task The_owner_completes_a_project_from_its_evaluation_phase_once_and_a_bad_rating_changes_nothing()
     {
-        var agreed = await AgreedAsync();
-        var id = (await StartedAsync(agreed.IdeaId)).GetProperty("id").GetGuid();
+        var journey = new ProjectJourney(factory.Services, () => School, _school, () => factory.ClientAs("game-dev", _studio), _studio);
+        var early = await journey.StartAsync();
+        await AssertProblemAsync(await School.PostAsJsonAsync($"/api/v1/projects/{early}/complete", new { outcome = "Done.", successRating = 4 }), HttpStatusCode.Conflict, "phase");
+        var id = await journey.InEvaluationAsync();
 
         using (var badRating = await School.PostAsJsonAsync($"/api/v1/projects/{id}/complete", new { outcome = "Done.", successRating = 7 }))
         {
@@ -101,14 +83,14 @@ public sealed class ProjectsTests(ProjectsServiceFactory factory) : IClassFixtur
         {
             await AssertProblemAsync(byPartner, HttpStatusCode.Forbidden);
         }
-        Assert.Empty(await factory.OutboxEventsAsync<ProjectCompleted>(agreed.IdeaId));
+        Assert.Empty(await factory.OutboxEventsAsync<ProjectCompleted>(id));
 
         var completed = await ReadJsonAsync(await School.PostAsJsonAsync($"/api/v1/projects/{id}/complete",
             new { outcome = "Pupils *built* the game; the museum keeps it.", successRating = 5, reference = "Tapiola school and Pelipaja, 2027" }), HttpStatusCode.OK);
 
-        Assert.Equal("completed", completed.GetProperty("status").GetString());
-        Assert.Equal(5, completed.GetProperty("successRating").GetInt32());
-        var completedEvent = Assert.Single(await factory.OutboxEventsAsync<ProjectCompleted>(agreed.IdeaId));
+        Assert.Equal(("completed", "completed", 5, true), (completed.GetProperty("status").GetString(), completed.GetProperty("phase").GetString(),
+            completed.GetProperty("successRating").GetInt32(), completed.GetProperty("hasReference").GetBoolean()));
+        var completedEvent = Assert.Single(await factory.OutboxEventsAsync<ProjectCompleted>(id));
         Assert.Equal([_studio], completedEvent.PartnerOrganisationIds);
         using var again = await School.PostAsJsonAsync($"/api/v1/projects/{id}/complete", new { outcome = "Again.", successRating = 1 });
         await AssertProblemAsync(again, HttpStatusCode.Conflict, "status");
@@ -117,8 +99,7 @@ public sealed class ProjectsTests(ProjectsServiceFactory factory) : IClassFixtur
     [Fact]
     public async Task Anyone_lists_projects_by_organisation_and_status_and_downloads_them_with_outcomes_but_without_people()
     {
-        var agreed = await AgreedAsync();
-        var id = (await StartedAsync(agreed.IdeaId)).GetProperty("id").GetGuid();
+        var id = await new ProjectJourney(factory.Services, () => School, _school, () => factory.ClientAs("game-dev", _studio), _studio).InEvaluationAsync();
         await ReadJsonAsync(await School.PostAsJsonAsync($"/api/v1/projects/{id}/complete",
             new { outcome = "A calmer school yard.", successRating = 4 }), HttpStatusCode.OK);
         var anonymous = factory.CreateClient();

@@ -18,11 +18,18 @@ if (await app.MigrateDatabaseAsync<ProjectsDbContext>(args))
     return;
 }
 
+// Light feedback is limited per address: behind the gateway, the address is the one it forwards.
+app.UseTrustedForwardedHeaders(Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor);
 app.UseApiConventions();
 app.MapOpenApi();
 app.MapDefaultEndpoints();
 app.MapProjectsApi();
 app.MapProjectLifecycleApi();
+app.MapAgreementApi();
+app.MapActivitiesApi();
+app.MapEvaluationsApi();
+app.MapDecisionsApi();
+app.MapReferencesApi();
 app.MapOpenDataApi();
 
 await app.RunAsync();

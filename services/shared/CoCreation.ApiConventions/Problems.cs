@@ -21,6 +21,12 @@ public static class Problems
         $"Only the organisation that owns this {what} may do that.",
         $"Act for the {what}'s owner organisation.");
 
+    public static TooManyProblem TooMany(string title, string detail, TimeSpan retryAfter, HttpContext http)
+    {
+        http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return new(TypedResults.Problem(title: title, detail: detail, statusCode: StatusCodes.Status429TooManyRequests));
+    }
+
     public static ForbiddenProblem OnlyModerators() => Forbidden(
         "Only moderators may do that.",
         "This action needs the moderator or administrator role.");

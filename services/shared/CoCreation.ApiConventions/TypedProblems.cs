@@ -54,6 +54,12 @@ public sealed class PreconditionProblem(ProblemHttpResult problem) : TypedProble
 }
 
 /// <summary>304: the caller's copy (If-None-Match) is current; no body.</summary>
+/// <summary>429: a service's own limit on one sender (the gateway's per-client limit answers before a service sees the request).</summary>
+public sealed class TooManyProblem(ProblemHttpResult problem) : TypedProblem(problem), IEndpointMetadataProvider
+{
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) => Describe(builder, StatusCodes.Status429TooManyRequests);
+}
+
 public sealed class NotModified : IResult, IStatusCodeHttpResult, IEndpointMetadataProvider
 {
     public static readonly NotModified Instance = new();

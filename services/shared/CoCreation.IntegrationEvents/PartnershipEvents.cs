@@ -39,3 +39,15 @@ public sealed record InterestDeclined(Guid InterestId, Guid IdeaId, string IdeaT
 public sealed record MatchesSuggested(Guid IdeaId, string IdeaTitle, Guid OwnerOrganisationId, IReadOnlyList<SuggestedPartner> Partners, DateTimeOffset SuggestedAt);
 
 public sealed record SuggestedPartner(Guid OrganisationId, string Name, double Score, IReadOnlyList<string> Reasons);
+
+/// <summary>
+/// An organisation's profile was created or changed: other services keep its name (a project's co-creation reference
+/// names the organisations as their profiles did when it was issued).
+/// </summary>
+public sealed record OrganisationProfileChanged(Guid OrganisationId, string Name, string Type, DateTimeOffset ChangedAt);
+
+/// <summary>
+/// A city unit registered or changed a real environment (a school, a day-care centre, a library...): projects may host
+/// their pilots and activities there.
+/// </summary>
+public sealed record EnvironmentChanged(Guid EnvironmentId, Guid HostOrganisationId, string Name, string Kind, bool Published, DateTimeOffset ChangedAt);

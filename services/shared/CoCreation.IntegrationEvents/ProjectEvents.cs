@@ -31,3 +31,47 @@ public sealed record ProjectPhaseChanged(
     Guid OwnerOrganisationId,
     IReadOnlyList<Guid> PartnerOrganisationIds,
     DateTimeOffset ChangedAt);
+
+/// <summary>
+/// A project's agreement has a new version: every participating organisation (<paramref name="OrganisationIds"/>:
+/// owner, partners, environment host) is asked to accept it.
+/// </summary>
+public sealed record ProjectAgreementChanged(Guid ProjectId, string ProjectTitle, int Version, IReadOnlyList<Guid> OrganisationIds, DateTimeOffset ChangedAt);
+
+/// <summary>A project scheduled an activity (workshop, pilot session, social hackathon, community reporting) in a real environment.</summary>
+public sealed record ActivityScheduled(
+    Guid ProjectId,
+    string ProjectTitle,
+    Guid ActivityId,
+    string Kind,
+    string Title,
+    DateTimeOffset StartsAt,
+    DateTimeOffset EndsAt,
+    Guid EnvironmentId,
+    IReadOnlyList<Guid> OrganisationIds,
+    DateTimeOffset ScheduledAt);
+
+/// <summary>
+/// A stakeholder evaluated a project, from the team or through an activity's anonymous light-feedback link
+/// (<paramref name="Source"/>: team or light-feedback). Carries no person.
+/// </summary>
+public sealed record EvaluationSubmitted(
+    Guid ProjectId,
+    Guid EvaluationId,
+    Guid? ActivityId,
+    string Group,
+    int Rating,
+    string Source,
+    string Phase,
+    DateTimeOffset SubmittedAt);
+
+/// <summary>A project recorded a decision in its public log (<paramref name="Corrects"/>: the number of the entry it corrects).</summary>
+public sealed record DecisionRecorded(
+    Guid ProjectId,
+    string ProjectTitle,
+    int Number,
+    string Title,
+    Guid DecidedByOrganisationId,
+    int? Corrects,
+    IReadOnlyList<Guid> OrganisationIds,
+    DateTimeOffset RecordedAt);

@@ -30,6 +30,7 @@ public sealed class AccessibilityAuditTests(PlatformFixture platform, ITestOutpu
             "/challenges", $"/challenges/{content.ChallengeId}", "/organisations", $"/organisations/{DemoOrganisations.Company}",
             "/environments", "/projects", $"/projects/{content.ProjectId}", "/register", "/signin-failed", "/no-such-page",
             $"/ideas/{Guid.NewGuid()}", "/account/login", "/open-data", "/register/resend",
+            $"/projects/{content.ProjectInAgreementId}", $"/feedback/{content.Pilot.FeedbackToken}", $"/references/{content.ProjectId}", "/references/verify",
         ];
         var comments = await platform.Gateway.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/v1/ideas/{content.IdeaId}/comments");
         var commentId = comments.GetProperty("items")[0].GetProperty("id").GetGuid();
@@ -40,6 +41,8 @@ public sealed class AccessibilityAuditTests(PlatformFixture platform, ITestOutpu
             "/me/organisation/members", "/me/organisation/clients", "/me/data", "/me/erase", "/challenges/new", "/me/organisation/webhooks",
             "/me/organisation/environments", "/me/organisation/environments/new", "/me/profile",
             $"/challenges/{content.ChallengeId}/edit", $"/challenges/{content.ChallengeId}/close",
+            $"/projects/{content.ProjectInAgreementId}/canvas/tools-and-techniques", $"/projects/{content.ProjectInAgreementId}/agreement/edit",
+            $"/projects/{content.ProjectInAgreementId}/activities/new", $"/projects/{content.ProjectId}/activities/{content.Pilot.ActivityId}/poster",
         ];
 
         await using var browser = await Chromium.LaunchAsync();

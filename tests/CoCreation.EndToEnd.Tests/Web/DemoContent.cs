@@ -6,10 +6,11 @@ namespace CoCreation.EndToEnd.Tests.Web;
 
 /// <summary>
 /// Something on every page for the audit and the language tests, arranged through the public API once per platform:
-/// an open challenge, a need answering it, a comment with a reply, and a completed project from an accepted interest.
+/// an open challenge, a need answering it, a comment with a reply, and a project from an accepted interest, walked
+/// along the whole roadmap to completion.
 /// The people act through the development headers, as the demo organisations' members.
 /// </summary>
-public sealed record DemoContent(Guid ChallengeId, Guid IdeaId, Guid ProjectId)
+public sealed record DemoContent(Guid ChallengeId, Guid IdeaId, Guid ProjectId, PilotSession Pilot, Guid ProjectInAgreementId)
 {
     private static readonly SemaphoreSlim Once = new(1, 1);
     private static (PlatformFixture Platform, DemoContent Content)? _arranged;
@@ -58,11 +59,28 @@ public sealed record DemoContent(Guid ChallengeId, Guid IdeaId, Guid ProjectId)
         await SendAsync(gateway, HttpMethod.Post, $"/api/v1/ideas/{ideaId}/interests/{interest.GetProperty("id").GetGuid()}/accept", School(), new { reply = "Welcome!" });
         var project = await RetryAsync(() => TrySendAsync(gateway, HttpMethod.Post, "/api/v1/projects", School(), new { ideaId, title = "Quiet canteen", summary = "Panels and new habits." }));
         var projectId = project.GetProperty("id").GetGuid();
+        // Along the roadmap, in the school's own canteen: the school and the company accept the agreement.
+        var school = new Party(School().Person, School().Organisation, School().Roles);
+        await ProjectLifecycleCalls.HostAsync(gateway, projectId, school, school, "Demo school canteen");
+        var pilot = await ProjectLifecycleCalls.ToEvaluationAsync(gateway, projectId, [school, new Party(Company().Person, Company().Organisation)]);
         await SendAsync(gateway, HttpMethod.Post, $"/api/v1/projects/{projectId}/complete", School(), new
         {
             outcome = "The canteen is 12 dB quieter.", successRating = 4, reference = "Careful measurements and good humour.",
         });
-        return new DemoContent(challenge.GetProperty("id").GetGuid(), ideaId, projectId);
+
+        // A second project, under way: its agreement waits for both to accept, so the project page shows its forms.
+        var second = await SendAsync(gateway, HttpMethod.Post, "/api/v1/ideas", School(), new
+        {
+            kind = "need", title = "Reading corner", summary = "A calm corner for reading breaks.", description = "For grades 1-2.",
+            themes = new[] { "learning-and-teaching" }, environments = new[] { "school" }, language = "en",
+        });
+        var secondId = second.GetProperty("id").GetGuid();
+        var secondInterest = await RetryAsync(() => TrySendAsync(gateway, HttpMethod.Post, $"/api/v1/ideas/{secondId}/interests", Company(), new { message = "We furnish quiet corners." }));
+        await SendAsync(gateway, HttpMethod.Post, $"/api/v1/ideas/{secondId}/interests/{secondInterest.GetProperty("id").GetGuid()}/accept", School(), new { reply = "Welcome!" });
+        var inAgreement = await RetryAsync(() => TrySendAsync(gateway, HttpMethod.Post, "/api/v1/projects", School(), new { ideaId = secondId, title = "Reading corner" }));
+        var inAgreementId = inAgreement.GetProperty("id").GetGuid();
+        await ProjectLifecycleCalls.ToAgreementAsync(gateway, inAgreementId, school);
+        return new DemoContent(challenge.GetProperty("id").GetGuid(), ideaId, projectId, pilot, inAgreementId);
     }
 
     private static (string Person, Guid Organisation, string Roles) School() => ("demo-school-teacher", DemoOrganisations.School, "city-unit");

@@ -5,8 +5,8 @@ namespace CoCreation.EndToEnd.Tests.Web;
 
 /// <summary>
 /// The co-creation journey in the browser, as two people walk it in their own browsers: a school publishes a need, a
-/// company finds it, they agree to work together, the school runs and completes the project, and anyone can read its
-/// outcome. Everything goes through the web front end at the gateway, nothing is arranged behind it: the demo
+/// company finds it, they agree to work together, the school runs the project along the CoSIE roadmap and completes
+/// it, and anyone can read its outcome and check its signed reference. Everything goes through the web front end at the gateway, nothing is arranged behind it: the demo
 /// people and organisations are the identity service's development seed.
 /// </summary>
 [Collection(PlatformCollection.Name)]
@@ -19,6 +19,12 @@ public sealed partial class WebJourneyTests(PlatformFixture platform)
         await using var browser = await Chromium.LaunchAsync();
         await using var school = await WebSession.SignedInAsync(browser, platform, "school@cocreation.test");
         await using var company = await WebSession.SignedInAsync(browser, platform, "partner-admin@cocreation.test");
+
+        // The school's classroom, registered early so that the projects service has heard of it when the pilot needs it.
+        var classroom = $"Classroom 3B {Guid.NewGuid().ToString("N")[..6]}";
+        await ProjectLifecycleCalls.SendAsync(platform.Gateway, HttpMethod.Post, "/api/v1/environments",
+            new Party("demo-school-teacher", DemoOrganisations.School, "city-unit"), new { kind = "school", name = classroom, area = "Espoo", capacity = 25 },
+            System.Net.HttpStatusCode.Created);
 
         // 0. The company describes itself, so that matching can suggest it (another test may have written it before).
         await company.GotoAsync("/me");
@@ -103,18 +109,95 @@ public sealed partial class WebJourneyTests(PlatformFixture platform)
         await unread.GetByRole(AriaRole.Button).ClickAsync();
         await Assertions.Expect(company.Page.GetByRole(AriaRole.Status).First).ToHaveTextAsync("Marked as read.");
 
-        // 6. The school starts the project once the partnership has reached the projects service, and completes it.
+        // 6. The school starts the project once the partnership has reached the projects service, and walks it along
+        //    the roadmap: the canvas, the agreement both accept, the pilot in its own classroom, light feedback from a
+        //    pupil, the teachers' evaluation, the company's rating, and completion.
         await school.ReloadUntilAsync(ideaPath, "Start the project");
         await school.Page.GetByRole(AriaRole.Button, new() { Name = "Start the project" }).ClickAsync();
         await school.ArriveAtAsync(url => ProjectPage().IsMatch(url.PathAndQuery), "the started project");
         var projectPath = new Uri(school.Page.Url).AbsolutePath;
         await school.ScreenshotAsync("project-started");
+        foreach (var canvasQuestion in new[] { "Context", "Aims and why", "Values", "Capacities and resources", "Barriers and contradictions", "Tools and techniques" })
+        {
+            var answer = school.Page.Locator($".canvas-question:has(h3:text-is('{canvasQuestion}')) a");
+            await Assertions.Expect(answer).ToHaveAccessibleNameAsync($"Answer: {canvasQuestion}");
+            await answer.ClickAsync();
+            await school.Page.Locator("#canvas-text").FillAsync($"Our answer on {canvasQuestion.ToLowerInvariant()}, written with the company.");
+            if (canvasQuestion == "Tools and techniques")
+            {
+                await school.Page.Locator("#tool-community-reporting").CheckAsync();
+                await school.Page.Locator("#tool-other").FillAsync("Minecraft Education");
+            }
+            await school.Page.GetByRole(AriaRole.Button, new() { Name = "Save the answer" }).ClickAsync();
+            await Assertions.Expect(school.Page.GetByRole(AriaRole.Status).First).ToHaveTextAsync("The answer is saved.");
+        }
+        Assert.Contains("Minecraft Education", await school.Page.Locator(".canvas").InnerTextAsync(), StringComparison.Ordinal);
+        await MoveAsync(school, "Agreement", "The project moved to agreement.");
+
+        await school.Page.GetByRole(AriaRole.Link, new() { Name = "Write the agreement" }).ClickAsync();
+        await school.Page.Locator("#clause-safeguarding").CheckAsync();
+        await school.Page.Locator("#agreement-terms").FillAsync("The game's code stays the company's; the pupils' drawings stay theirs.");
+        await school.Page.GetByRole(AriaRole.Button, new() { Name = "Save the agreement" }).ClickAsync();
+        await Assertions.Expect(school.Page.GetByRole(AriaRole.Status).First).ToHaveTextAsync("The agreement is saved. Every participating organisation can now accept it.");
+        // The gate names what is missing: the company's acceptance and the pilot's environment.
+        Assert.Contains("Every participating organisation accepts the agreement.", await school.Page.Locator(".checklist").InnerTextAsync(), StringComparison.Ordinal);
+        await school.Page.GetByRole(AriaRole.Button, new() { Name = "Accept version 1 for" }).ClickAsync();
+        await Assertions.Expect(school.Page.GetByRole(AriaRole.Status).First).ToHaveTextAsync("Your organisation accepted the agreement.");
+        await company.GotoAsync(projectPath);
+        Assert.Contains("Safeguarding children", await company.Page.Locator(".agreement-text").InnerTextAsync(), StringComparison.Ordinal);
+        await company.Page.GetByRole(AriaRole.Button, new() { Name = $"Accept version 1 for {DemoOrganisations.CompanyName}" }).ClickAsync();
+        await Assertions.Expect(company.Page.GetByRole(AriaRole.Status).First).ToHaveTextAsync("Your organisation accepted the agreement.");
+        await school.GotoAsync(projectPath);
+        await school.Page.Locator("#host-environment").SelectOptionAsync(new SelectOptionValue { Label = classroom });
+        await school.Page.GetByRole(AriaRole.Button, new() { Name = "Host the pilot here" }).ClickAsync();
+        await Assertions.Expect(school.Page.GetByRole(AriaRole.Status).First).ToHaveTextAsync("The pilot's environment is chosen.");
+        await MoveAsync(school, "Piloting", "The project moved to piloting.");
+
+        await school.Page.GetByRole(AriaRole.Link, new() { Name = "Schedule an activity" }).ClickAsync();
+        await school.Page.Locator("#activity-kind").SelectOptionAsync("pilot-session");
+        await school.Page.Locator("#activity-title").FillAsync("First play-test");
+        var helsinki = TimeZoneInfo.ConvertTimeBySystemTimeZoneId(DateTime.UtcNow, "Europe/Helsinki");
+        await school.Page.Locator("#activity-starts").FillAsync(helsinki.AddHours(-2).ToString("yyyy-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture));
+        await school.Page.Locator("#activity-ends").FillAsync(helsinki.AddHours(-1).ToString("yyyy-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture));
+        await school.Page.Locator("#group-pupils").CheckAsync();
+        await school.Page.GetByRole(AriaRole.Button, new() { Name = "Schedule the activity" }).ClickAsync();
+        await Assertions.Expect(school.Page.GetByRole(AriaRole.Status).First).ToHaveTextAsync("The activity is scheduled.");
+        var feedbackPath = await school.Page.GetByRole(AriaRole.Link, new() { Name = "Light-feedback link" }).GetAttributeAsync("href");
+
+        // A pupil on a phone, not signed in, answers with one tap.
+        await using (var pupil = await WebSession.OpenAsync(browser, platform))
+        {
+            await pupil.Page.SetViewportSizeAsync(390, 844);
+            await pupil.GotoAsync(feedbackPath!);
+            await pupil.Page.Locator("#feedback-group").SelectOptionAsync("pupils");
+            await pupil.Page.Locator("#feedback-word").FillAsync("Fun");
+            await pupil.Page.GetByRole(AriaRole.Button, new() { Name = "Very good" }).ClickAsync();
+            await Assertions.Expect(pupil.Page.GetByRole(AriaRole.Status).First).ToHaveTextAsync("Thank you!");
+        }
+        await school.GotoAsync(projectPath);
+        await school.Page.Locator("#evaluation-group").SelectOptionAsync("teachers");
+        await school.Page.Locator("#evaluation-rating-4").CheckAsync();
+        await school.Page.Locator("#evaluation-text").FillAsync("Pupils stayed focused for the whole lesson.");
+        await school.Page.GetByRole(AriaRole.Button, new() { Name = "Send the evaluation" }).ClickAsync();
+        await Assertions.Expect(school.Page.GetByRole(AriaRole.Status).First).ToHaveTextAsync("Thank you for the evaluation.");
+        Assert.Contains("Fun", await school.Page.Locator(".evaluation-words").InnerTextAsync(), StringComparison.Ordinal);
+        await Assertions.Expect(school.Page.Locator(".evaluation-chart circle")).ToHaveCountAsync(2);
+        await school.ScreenshotAsync("project-piloting");
+        await MoveAsync(school, "Evaluation", "The project moved to evaluation.");
+
+        await company.GotoAsync(projectPath);
+        await company.Page.Locator("#participant-rating-5").CheckAsync();
+        await company.Page.GetByRole(AriaRole.Button, new() { Name = "Save our rating" }).ClickAsync();
+        await Assertions.Expect(company.Page.GetByRole(AriaRole.Status).First).ToHaveTextAsync("Your organisation's rating is saved.");
+        await school.GotoAsync(projectPath);
         Assert.True(await school.Page.Locator("#project-outcome").CountAsync() == 1, await school.Page.Locator("body").InnerTextAsync() + platform.WebLogTail());
         await school.Page.Locator("#project-outcome").FillAsync("Sixty pupils played the game for six weeks and learnt 300 new words.");
         await school.Page.Locator("#rating-5").CheckAsync();
         await school.Page.Locator("#project-reference").FillAsync("A thoughtful partner who listened to the pupils.");
         await school.Page.GetByRole(AriaRole.Button, new() { Name = "Complete the project" }).ClickAsync();
         await Assertions.Expect(school.Page.GetByRole(AriaRole.Status).First).ToHaveTextAsync("The project is completed. Thank you for co-creating!");
+        // The log kept every phase move, each by the school.
+        Assert.Equal(4, await school.Page.Locator(".decision-log > li").CountAsync());
 
         // 7. A visitor who is not signed in reads the outcome and the reference.
         await using var visitor = await WebSession.OpenAsync(browser, platform);
@@ -125,6 +208,16 @@ public sealed partial class WebJourneyTests(PlatformFixture platform)
         Assert.Contains("A thoughtful partner who listened to the pupils.", outcome, StringComparison.Ordinal);
         Assert.Contains(DemoOrganisations.CompanyName, await visitor.Page.Locator(".facts").InnerTextAsync(), StringComparison.Ordinal);
         await visitor.ScreenshotAsync("project");
+        await visitor.Page.GetByRole(AriaRole.Link, new() { Name = "Open the signed reference" }).ClickAsync();
+        await Assertions.Expect(visitor.Page.GetByRole(AriaRole.Status).First).ToContainTextAsync("Verified: signed by the city's key");
+        Assert.Contains(DemoOrganisations.CompanyName, await visitor.Page.Locator(".reference-facts").InnerTextAsync(), StringComparison.Ordinal);
+        await visitor.ScreenshotAsync("reference");
+    }
+
+    private static async Task MoveAsync(WebSession session, string phase, string done)
+    {
+        await session.Page.GetByRole(AriaRole.Button, new() { Name = $"Move to {phase}" }).ClickAsync();
+        await Assertions.Expect(session.Page.GetByRole(AriaRole.Status).First).ToHaveTextAsync(done);
     }
 
     [GeneratedRegex(@"/ideas/[0-9a-f-]{36}\?done=published$")]

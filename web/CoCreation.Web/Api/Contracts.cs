@@ -1,3 +1,4 @@
+using System.Text.Json;
 namespace CoCreation.Web.Api;
 
 // The public API's resources as this client reads them (docs/api-guide.md). Enumerations stay the API's kebab-case
@@ -80,7 +81,80 @@ public sealed record NotificationPage(IReadOnlyList<Notification> Items);
 public sealed record Project(
     Guid Id, Guid IdeaId, string Title, string Summary, string Status, Guid OwnerOrganisationId, IReadOnlyList<Guid> PartnerOrganisationIds,
     Guid? EnvironmentId, DateTime CreatedAt, DateTime? CompletedAt, string? Outcome, int? SuccessRating, string? Reference, int Version,
-    string? Phase = null, string? DiscontinuedReason = null);
+    string Phase, string? DiscontinuedReason, Guid? HostOrganisationId, IReadOnlyList<Guid> PartnersNotNamed, bool HasReference)
+{
+    /// <summary>The owner, the partners and the environment host: who accepts the agreement and works on the project.</summary>
+    public IReadOnlyList<Guid> Participants =>
+        [.. PartnerOrganisationIds.Prepend(OwnerOrganisationId).Concat(HostOrganisationId is { } host ? [host] : []).Distinct()];
+
+    public bool Involves(Guid? organisation) => organisation is { } id && Participants.Contains(id);
+
+    public bool HasEnded => Phase is "completed" or "discontinued";
+}
+
+/// <summary>The CoSIE roadmap's phases in order, as the API names them.</summary>
+public static class ProjectPhases
+{
+    public static readonly IReadOnlyList<string> Roadmap = ["planning", "agreement", "piloting", "evaluation", "completed"];
+
+    /// <summary>The phase's place on the roadmap, from 0; -1 for discontinued, which is off it.</summary>
+    public static int Step(string phase) => Roadmap.ToList().IndexOf(phase);
+
+    public static readonly IReadOnlyList<string> CanvasQuestions =
+        ["context", "aims-and-why", "values", "capacities-and-resources", "barriers-and-contradictions", "tools-and-techniques"];
+
+    public static readonly IReadOnlyList<string> Tools =
+        ["social-media-and-open-data", "community-reporting", "design-techniques", "cosmos-tool", "social-hackathons", "engagement-strategies"];
+
+    public static readonly IReadOnlyList<string> ActivityKinds = ["workshop", "pilot-session", "social-hackathon", "community-reporting"];
+
+    public static readonly IReadOnlyList<string> StakeholderGroups = ["pupils", "teachers", "parents", "company", "city", "others"];
+}
+
+public sealed record CanvasAnswer(string Question, int Version, string Text, string TextHtml, IReadOnlyList<string> Tools, DateTime? ChangedAt, Guid? ChangedByOrganisationId);
+
+public sealed record Canvas(IReadOnlyList<CanvasAnswer> Questions);
+
+public sealed record UnmetItem(string Code, string Detail);
+
+public sealed record Gate(string Phase, IReadOnlyList<UnmetItem> Unmet);
+
+public sealed record Gates(string Phase, IReadOnlyList<Gate> Ahead);
+
+public sealed record AgreementClause(string Code, bool Required, string Title, string Text);
+
+public sealed record Acceptance(Guid OrganisationId, int Version, DateTime AcceptedAt);
+
+public sealed record Agreement(
+    int Version, string Language, IReadOnlyList<AgreementClause> Clauses, string AdditionalTerms, string AdditionalTermsHtml, DateTime? ChangedAt,
+    IReadOnlyList<Acceptance> Acceptances, IReadOnlyList<Guid> AwaitingOrganisationIds);
+
+public sealed record ProjectActivity(
+    Guid Id, Guid ProjectId, string Kind, string Title, string Description, DateTime StartsAt, DateTime EndsAt, Guid EnvironmentId, string? EnvironmentName,
+    IReadOnlyList<Guid> OrganisationIds, IReadOnlyList<string> StakeholderGroups, DateTime FeedbackClosesAt, string? FeedbackToken);
+
+public sealed record ActivityContent(
+    string Kind, string Title, string? Description, string StartsAt, string EndsAt, Guid? EnvironmentId, IReadOnlyList<string> StakeholderGroups);
+
+public sealed record Evaluation(Guid Id, Guid? ActivityId, string Group, int Rating, string? Text, string Source, string Phase, DateTime GivenAt, Guid? OrganisationId);
+
+public sealed record WeekPoint(DateOnly Week, int Count, double MeanRating);
+
+public sealed record GroupSummary(string Group, int Count, double MeanRating, IReadOnlyList<WeekPoint> Weeks);
+
+public sealed record EvaluationSummary(int Count, double? MeanRating, IReadOnlyList<GroupSummary> Groups);
+
+public sealed record Decision(
+    int Number, string Title, string Rationale, string RationaleHtml, Guid DecidedByOrganisationId, IReadOnlyList<Guid> EvaluationIds,
+    IReadOnlyList<Guid> ActivityIds, int? Corrects, string? ToPhase, DateTime RecordedAt);
+
+public sealed record ParticipantRating(Guid OrganisationId, int Rating, string Comment, DateTime RatedAt);
+
+public sealed record FeedbackLink(Guid ProjectId, string ProjectTitle, ProjectActivity Activity, bool Open, DateTime ClosesAt);
+
+public sealed record CoCreationReference(string Reference, string Algorithm, string KeyId, JsonElement? Payload);
+
+public sealed record ReferenceCheck(bool Valid, string KeyId, bool Current, JsonElement Payload);
 
 public sealed record Membership(Guid OrganisationId, string Name, string Role, bool IsCityUnit);
 

@@ -125,6 +125,75 @@ public sealed class PlatformApi(HttpClient http)
     public Task<ApiResult<Project>> StartProjectAsync(Guid ideaId, string title, string? summary, string idempotencyKey, CancellationToken cancellationToken = default) =>
         SendAsync<Project>(HttpMethod.Post, "/api/v1/projects", new { ideaId, title, summary }, cancellationToken, ("Idempotency-Key", idempotencyKey));
 
+    public Task<ApiResult<Canvas>> CanvasAsync(Guid id, CancellationToken cancellationToken = default) =>
+        GetAsync<Canvas>($"/api/v1/projects/{id}/canvas", cancellationToken);
+
+    public Task<ApiResult<CanvasAnswer>> AnswerCanvasAsync(Guid id, string question, int version, string text, IReadOnlyList<string>? tools, CancellationToken cancellationToken = default) =>
+        SendAsync<CanvasAnswer>(HttpMethod.Put, $"/api/v1/projects/{id}/canvas/{question}", new { text, tools }, cancellationToken, ("If-Match", $"\"{version}\""));
+
+    public Task<ApiResult<Gates>> GatesAsync(Guid id, CancellationToken cancellationToken = default) =>
+        GetAsync<Gates>($"/api/v1/projects/{id}/gates", cancellationToken);
+
+    public Task<ApiResult<Project>> MovePhaseAsync(Guid id, string phase, string? reason, CancellationToken cancellationToken = default) =>
+        SendAsync<Project>(HttpMethod.Post, $"/api/v1/projects/{id}/phase", new { phase, reason }, cancellationToken);
+
+    public Task<ApiResult<Project>> HostProjectAsync(Guid id, Guid environmentId, CancellationToken cancellationToken = default) =>
+        SendAsync<Project>(HttpMethod.Put, $"/api/v1/projects/{id}/environment", new { environmentId }, cancellationToken);
+
+    public Task<ApiResult<Agreement>> AgreementAsync(Guid id, string language, CancellationToken cancellationToken = default) =>
+        GetAsync<Agreement>($"/api/v1/projects/{id}/agreement?language={language}", cancellationToken);
+
+    public Task<ApiResult<List<AgreementClause>>> AgreementTemplatesAsync(string language, CancellationToken cancellationToken = default) =>
+        GetAsync<List<AgreementClause>>($"/api/v1/agreement-templates?language={language}", cancellationToken);
+
+    public Task<ApiResult<Agreement>> WriteAgreementAsync(Guid id, int version, IReadOnlyList<string> clauses, string? additionalTerms, string language, CancellationToken cancellationToken = default) =>
+        SendAsync<Agreement>(HttpMethod.Put, $"/api/v1/projects/{id}/agreement?language={language}", new { clauses, additionalTerms }, cancellationToken, ("If-Match", $"\"{version}\""));
+
+    public Task<ApiResult<Acceptance>> AcceptAgreementAsync(Guid id, int version, CancellationToken cancellationToken = default) =>
+        SendAsync<Acceptance>(HttpMethod.Post, $"/api/v1/projects/{id}/agreement/acceptances", new { version }, cancellationToken);
+
+    public Task<ApiResult<List<ProjectActivity>>> ActivitiesAsync(Guid id, CancellationToken cancellationToken = default) =>
+        GetAsync<List<ProjectActivity>>($"/api/v1/projects/{id}/activities", cancellationToken);
+
+    public Task<ApiResult<ProjectActivity>> ScheduleActivityAsync(Guid id, ActivityContent content, CancellationToken cancellationToken = default) =>
+        SendAsync<ProjectActivity>(HttpMethod.Post, $"/api/v1/projects/{id}/activities", content, cancellationToken);
+
+    public Task<ApiResult<List<Evaluation>>> EvaluationsAsync(Guid id, CancellationToken cancellationToken = default) =>
+        GetAsync<List<Evaluation>>($"/api/v1/projects/{id}/evaluations", cancellationToken);
+
+    public Task<ApiResult<EvaluationSummary>> EvaluationSummaryAsync(Guid id, CancellationToken cancellationToken = default) =>
+        GetAsync<EvaluationSummary>($"/api/v1/projects/{id}/evaluations/summary", cancellationToken);
+
+    public Task<ApiResult<Evaluation>> EvaluateAsync(Guid id, string group, int? rating, string? text, CancellationToken cancellationToken = default) =>
+        SendAsync<Evaluation>(HttpMethod.Post, $"/api/v1/projects/{id}/evaluations", new { group, rating, text }, cancellationToken);
+
+    public Task<ApiResult<List<Decision>>> DecisionsAsync(Guid id, CancellationToken cancellationToken = default) =>
+        GetAsync<List<Decision>>($"/api/v1/projects/{id}/decisions", cancellationToken);
+
+    public Task<ApiResult<Decision>> RecordDecisionAsync(Guid id, string title, string rationale, int? corrects, CancellationToken cancellationToken = default) =>
+        SendAsync<Decision>(HttpMethod.Post, $"/api/v1/projects/{id}/decisions", new { title, rationale, corrects }, cancellationToken);
+
+    public Task<ApiResult<List<ParticipantRating>>> RatingsAsync(Guid id, CancellationToken cancellationToken = default) =>
+        GetAsync<List<ParticipantRating>>($"/api/v1/projects/{id}/ratings", cancellationToken);
+
+    public Task<ApiResult<ParticipantRating>> RateProjectAsync(Guid id, int? rating, string? comment, CancellationToken cancellationToken = default) =>
+        SendAsync<ParticipantRating>(HttpMethod.Put, $"/api/v1/projects/{id}/ratings", new { rating, comment }, cancellationToken);
+
+    public Task<ApiResult<Project>> NameOnReferenceAsync(Guid id, bool named, CancellationToken cancellationToken = default) =>
+        SendAsync<Project>(HttpMethod.Put, $"/api/v1/projects/{id}/reference/naming", new { named }, cancellationToken);
+
+    public Task<ApiResult<CoCreationReference>> ReferenceAsync(Guid id, CancellationToken cancellationToken = default) =>
+        GetAsync<CoCreationReference>($"/api/v1/projects/{id}/reference", cancellationToken);
+
+    public Task<ApiResult<ReferenceCheck>> VerifyReferenceAsync(string reference, CancellationToken cancellationToken = default) =>
+        SendAsync<ReferenceCheck>(HttpMethod.Post, "/api/v1/references/verify", new { reference }, cancellationToken);
+
+    public Task<ApiResult<FeedbackLink>> FeedbackLinkAsync(string token, CancellationToken cancellationToken = default) =>
+        GetAsync<FeedbackLink>($"/api/v1/feedback/{Uri.EscapeDataString(token)}", cancellationToken);
+
+    public Task<ApiResult<Unit>> GiveFeedbackAsync(string token, int rating, string? word, string? group, CancellationToken cancellationToken = default) =>
+        SendAsync<Unit>(HttpMethod.Post, $"/api/v1/feedback/{Uri.EscapeDataString(token)}", new { rating, word, group }, cancellationToken);
+
     public Task<ApiResult<Project>> CompleteProjectAsync(Guid id, string outcome, int? successRating, string? reference, CancellationToken cancellationToken = default) =>
         SendAsync<Project>(HttpMethod.Post, $"/api/v1/projects/{id}/complete", new { outcome, successRating, reference }, cancellationToken);
 

@@ -1,4 +1,5 @@
 using CoCreation.ApiConventions;
+using CoCreation.Messaging;
 using CoCreation.PartnerMatching.Infrastructure;
 using CoCreation.PartnerMatching.Matching;
 using CoCreation.PartnerMatching.Model;
@@ -73,6 +74,7 @@ public static class EnvironmentsApi
         {
             registered = RealEnvironment.Register(actor.OrganisationId!.Value, request.ToContent(), clock.GetUtcNow().UtcDateTime);
             db.Environments.Add(registered);
+            db.Publish(EnvironmentChanged(registered));
             return Task.FromResult(new CreatedResource<EnvironmentResponse>($"/api/v1/environments/{registered.Id}", EnvironmentResponse.From(registered)));
         }, cancellationToken);
         if (registered is not null)
@@ -112,9 +114,14 @@ public static class EnvironmentsApi
             return failed;
         }
         environment.Update(request.ToContent(), clock.GetUtcNow().UtcDateTime);
+        db.Publish(EnvironmentChanged(environment));
         await db.SaveChangesAsync(cancellationToken);
         index.Upsert(environment);
         http.Response.Headers.ETag = Preconditions.ETagFor(environment.Version);
         return TypedResults.Ok(EnvironmentResponse.From(environment));
     }
+
+    /// <summary>Told with the change it reports, in the same commit, so projects know the places their activities can be.</summary>
+    private static CoCreation.IntegrationEvents.EnvironmentChanged EnvironmentChanged(RealEnvironment e) =>
+        new(e.Id, e.OwnerOrganisationId, e.Name, e.Kind, e.Published, new DateTimeOffset(e.UpdatedAt, TimeSpan.Zero));
 }

@@ -1,4 +1,6 @@
 using CoCreation.ApiConventions;
+using CoCreation.IntegrationEvents;
+using CoCreation.Messaging;
 using CoCreation.PartnerMatching.Infrastructure;
 using CoCreation.PartnerMatching.Matching;
 using CoCreation.PartnerMatching.Model;
@@ -84,6 +86,7 @@ public static class OrganisationsApi
             }
             created = OrganisationProfile.Create(organisationId, request.ToContent(), clock.GetUtcNow().UtcDateTime);
             db.Organisations.Add(created);
+            db.Publish(ProfileChanged(created));
             return new CreatedResource<OrganisationProfileResponse>($"/api/v1/organisations/{organisationId}", OrganisationProfileResponse.From(created));
         }, cancellationToken);
         if (created is not null)
@@ -123,6 +126,7 @@ public static class OrganisationsApi
             return failed;
         }
         profile.Update(request.ToContent(), clock.GetUtcNow().UtcDateTime);
+        db.Publish(ProfileChanged(profile));
         await db.SaveChangesAsync(cancellationToken);
         index.Upsert(profile);
         http.Response.Headers.ETag = Preconditions.ETagFor(profile.Version);
@@ -138,6 +142,10 @@ public static class OrganisationsApi
         }
         return TypedResults.Ok(index.RecommendedIdeasFor(id, count));
     }
+
+    /// <summary>Told with the change it reports, in the same commit, so a project's reference names the organisation as it is called.</summary>
+    private static OrganisationProfileChanged ProfileChanged(OrganisationProfile p) =>
+        new(p.Id, p.Name, p.Type.ToKebabCase(), new DateTimeOffset(p.UpdatedAt, TimeSpan.Zero));
 }
 
 public sealed record NameCursor(string Name, Guid Id);

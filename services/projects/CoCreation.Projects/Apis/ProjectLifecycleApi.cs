@@ -38,7 +38,7 @@ public static class ProjectLifecycleApi
         {
             return Problems.NotFound("project", id);
         }
-        var current = await CurrentAnswersAsync(db, id, cancellationToken);
+        var current = await ProjectRecords.CurrentAnswersAsync(db, id, cancellationToken);
         var showPeople = project.Involves(actor?.OrganisationId);
         return TypedResults.Ok(new CanvasResponse([.. Enum.GetValues<CanvasQuestion>().Select(question =>
             current.TryGetValue(question, out var answer)
@@ -57,7 +57,7 @@ public static class ProjectLifecycleApi
         }
         if (!project.Involves(actor.OrganisationId))
         {
-            return Problems.Forbidden("Only the project's organisations edit its canvas.", "Act for the project's owner or one of its partners.");
+            return ProjectRecords.NotAParticipant("edit its canvas");
         }
         if (project.Phase is ProjectPhase.Completed or ProjectPhase.Discontinued)
         {
@@ -105,7 +105,7 @@ public static class ProjectLifecycleApi
         {
             return Problems.NotFound("project", id);
         }
-        var facts = await FactsAsync(db, id, cancellationToken);
+        var facts = await ProjectRecords.FactsAsync(db, project, cancellationToken);
         ProjectPhase[] gated = [ProjectPhase.Agreement, ProjectPhase.Piloting, ProjectPhase.Evaluation];
         return TypedResults.Ok(new GatesResponse(project.Phase,
             [.. gated.Where(phase => phase > project.Phase && project.Status == ProjectStatus.Active)
@@ -128,7 +128,13 @@ public static class ProjectLifecycleApi
         {
             return failed;
         }
-        project.MoveTo(target, await FactsAsync(db, id, cancellationToken), request.Reason, clock.GetUtcNow().UtcDateTime);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var from = project.Phase;
+        project.MoveTo(target, await ProjectRecords.FactsAsync(db, project, cancellationToken), request.Reason, now);
+        // A phase change is a decision of the owner organisation: the public log shows it beside the team's own entries.
+        await ProjectRecords.RecordDecisionAsync(db, project, $"Moved from {from.ToKebabCase()} to {target.ToKebabCase()}",
+            request.Reason?.Trim() ?? (target > from ? "The gate's checklist held." : "The team returned to rework an earlier phase."),
+            project.OwnerOrganisationId, actor.PersonId, [], [], null, now, cancellationToken, toPhase: target);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -140,18 +146,6 @@ public static class ProjectLifecycleApi
         http.Response.Headers.ETag = Preconditions.ETagFor(project.Version);
         return TypedResults.Ok(ProjectResponse.From(project));
     }
-
-    /// <summary>What the gates check, from the project's own records. Agreements and evaluations come with their own resources.</summary>
-    private static async Task<GateFacts> FactsAsync(ProjectsDbContext db, Guid projectId, CancellationToken cancellationToken)
-    {
-        var answered = (await CurrentAnswersAsync(db, projectId, cancellationToken))
-            .Where(a => a.Value.Text.Length > 0).Select(a => a.Key).ToHashSet();
-        return new GateFacts(answered, AgreementAcceptedByEveryOrganisation: false, EvaluatedStakeholderGroups: 0);
-    }
-
-    private static async Task<Dictionary<CanvasQuestion, CanvasAnswer>> CurrentAnswersAsync(ProjectsDbContext db, Guid projectId, CancellationToken cancellationToken) =>
-        (await db.CanvasAnswers.AsNoTracking().Where(a => a.ProjectId == projectId).ToListAsync(cancellationToken))
-            .GroupBy(a => a.Question).ToDictionary(g => g.Key, g => g.MaxBy(a => a.Version)!);
 
     /// <summary>Catalogue codes as they are; anything else is a free-text tool, trimmed, of a sensible length.</summary>
     private static List<string> CheckedTools(IReadOnlyList<string>? tools)

@@ -4,6 +4,7 @@ using CoCreation.Projects.Infrastructure;
 using CoCreation.Projects.Model;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace CoCreation.Projects.Apis;
 
@@ -23,7 +24,7 @@ public static class ProjectsApi
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         projects.MapGet("/{id:guid}", GetProject).WithName(nameof(GetProject)).WithSummary("Read one project, with ETag; answers If-None-Match with 304");
         projects.MapPost("/{id:guid}/complete", CompleteProject).WithName(nameof(CompleteProject))
-            .WithSummary("Complete the project with its outcome, success rating (1-5) and reference (the owner organisation)")
+            .WithSummary("Complete the project from its evaluation phase with its outcome, success rating (1-5) and statement; the city signs its co-creation reference (the owner organisation)")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         return routes;
     }
@@ -73,7 +74,10 @@ public static class ProjectsApi
                 {
                     throw AlreadyStarted();
                 }
-                var project = Project.Start(partnership, request.Title.Trim(), request.Summary?.Trim() ?? "", actor.PersonId, clock.GetUtcNow().UtcDateTime);
+                var environment = partnership.EnvironmentId is { } environmentId
+                    ? await db.KnownEnvironments.AsNoTracking().FirstOrDefaultAsync(e => e.Id == environmentId, cancellationToken)
+                    : null;
+                var project = Project.Start(partnership, environment, request.Title.Trim(), request.Summary?.Trim() ?? "", actor.PersonId, clock.GetUtcNow().UtcDateTime);
                 db.Projects.Add(project);
                 return new CreatedResource<ProjectResponse>($"/api/v1/projects/{project.Id}", ProjectResponse.From(project));
             }, cancellationToken);
@@ -98,7 +102,8 @@ public static class ProjectsApi
     }
 
     public static async Task<Results<Ok<ProjectResponse>, NotFoundProblem, ForbiddenProblem, PreconditionProblem>> CompleteProject(
-        Guid id, CompletionRequest request, ActingParty actor, HttpContext http, ProjectsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        Guid id, CompletionRequest request, ActingParty actor, HttpContext http, ProjectsDbContext db, TimeProvider clock, ReferenceSigner signer,
+        IOptions<CityCalendar> city, CancellationToken cancellationToken)
     {
         var project = await db.Projects.FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
         if (project is null)
@@ -113,7 +118,11 @@ public static class ProjectsApi
         {
             return failed;
         }
-        project.Complete(request.Outcome.Trim(), request.SuccessRating!.Value, request.Reference?.Trim(), clock.GetUtcNow().UtcDateTime);
+        var now = clock.GetUtcNow().UtcDateTime;
+        project.Complete(request.Outcome.Trim(), request.SuccessRating!.Value, request.Reference?.Trim(), now);
+        await ReferencesApi.IssueAsync(db, project, signer, city.Value, now, cancellationToken);
+        await ProjectRecords.RecordDecisionAsync(db, project, "Completed", request.Outcome.Trim(), project.OwnerOrganisationId, actor.PersonId, [], [], null, now,
+            cancellationToken, toPhase: ProjectPhase.Completed);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -145,9 +154,9 @@ public sealed record CompletionRequest(
 public sealed record ProjectResponse(
     Guid Id, Guid IdeaId, string Title, string Summary, ProjectStatus Status, Guid OwnerOrganisationId, IReadOnlyList<Guid> PartnerOrganisationIds,
     Guid? EnvironmentId, DateTime CreatedAt, DateTime? CompletedAt, string? Outcome, int? SuccessRating, string? Reference, int Version,
-    ProjectPhase Phase, string? DiscontinuedReason)
+    ProjectPhase Phase, string? DiscontinuedReason, Guid? HostOrganisationId, IReadOnlyList<Guid> PartnersNotNamed, bool HasReference)
 {
     public static ProjectResponse From(Project p) => new(
         p.Id, p.IdeaId, p.Title, p.Summary, p.Status, p.OwnerOrganisationId, p.PartnerOrganisationIds, p.EnvironmentId, p.CreatedAt, p.CompletedAt,
-        p.Outcome, p.SuccessRating, p.Reference, p.Version, p.Phase, p.DiscontinuedReason);
+        p.Outcome, p.SuccessRating, p.Reference, p.Version, p.Phase, p.DiscontinuedReason, p.HostOrganisationId, p.PartnersNotNamed, p.SignedReference is not null);
 }

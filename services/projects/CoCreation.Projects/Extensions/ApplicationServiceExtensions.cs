@@ -1,6 +1,7 @@
 using CoCreation.ApiConventions;
 using CoCreation.Messaging;
 using CoCreation.Persistence;
+using CoCreation.Projects.Apis;
 using CoCreation.Projects.Infrastructure;
 
 namespace CoCreation.Projects.Extensions;
@@ -15,6 +16,10 @@ internal static class ApplicationServiceExtensions
         builder.AddServiceDatabase<ProjectsDbContext, ProjectsSqliteDbContext, ProjectsSqlServerDbContext>(DatabaseName);
         builder.AddMessaging<ProjectsDbContext>(ServiceName, typeof(Program).Assembly);
         builder.AddIdempotencyRetention<ProjectsDbContext>();
+        builder.Services.AddOptions<CityCalendar>().Bind(builder.Configuration.GetSection(CityCalendar.SectionName));
+        builder.Services.AddOptions<FeedbackOptions>().Bind(builder.Configuration.GetSection(FeedbackOptions.SectionName));
+        builder.Services.AddOptions<ReferenceSigningOptions>().Bind(builder.Configuration.GetSection(ReferenceSigningOptions.SectionName));
+        builder.Services.AddSingleton<ReferenceSigner>();
         return builder;
     }
 }

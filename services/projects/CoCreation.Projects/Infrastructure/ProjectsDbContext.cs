@@ -5,7 +5,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CoCreation.Projects.Infrastructure;
 
-/// <summary>The projects database: projects, the partnerships they may start from, and the outbox and inbox.</summary>
+/// <summary>
+/// The projects database: projects, the partnerships they may start from, their canvas, agreements, activities,
+/// evaluations and decisions, the organisations and environments partner-matching told of, and the outbox and inbox.
+/// </summary>
 public class ProjectsDbContext(DbContextOptions options) : MessagingDbContext(options)
 {
     public DbSet<Project> Projects => Set<Project>();
@@ -13,6 +16,22 @@ public class ProjectsDbContext(DbContextOptions options) : MessagingDbContext(op
     public DbSet<AgreedPartnership> AgreedPartnerships => Set<AgreedPartnership>();
 
     public DbSet<CanvasAnswer> CanvasAnswers => Set<CanvasAnswer>();
+
+    public DbSet<ProjectAgreement> Agreements => Set<ProjectAgreement>();
+
+    public DbSet<AgreementAcceptance> AgreementAcceptances => Set<AgreementAcceptance>();
+
+    public DbSet<Activity> Activities => Set<Activity>();
+
+    public DbSet<Evaluation> Evaluations => Set<Evaluation>();
+
+    public DbSet<Decision> Decisions => Set<Decision>();
+
+    public DbSet<ParticipantRating> ParticipantRatings => Set<ParticipantRating>();
+
+    public DbSet<KnownOrganisation> KnownOrganisations => Set<KnownOrganisation>();
+
+    public DbSet<KnownEnvironment> KnownEnvironments => Set<KnownEnvironment>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -34,6 +53,7 @@ public class ProjectsDbContext(DbContextOptions options) : MessagingDbContext(op
             project.Property(p => p.DiscontinuedReason).HasMaxLength(2000);
             project.Property(p => p.Outcome).HasMaxLength(8000);
             project.Property(p => p.Reference).HasMaxLength(1000);
+            project.Property(p => p.SignedReference).HasMaxLength(16000);
             project.Property(p => p.Version).IsConcurrencyToken();
             // One project per agreed partnership.
             project.HasIndex(p => p.PartnershipId).IsUnique();
@@ -50,12 +70,91 @@ public class ProjectsDbContext(DbContextOptions options) : MessagingDbContext(op
             // One row per version: two edits from the same version cannot both land.
             answer.HasIndex(a => new { a.ProjectId, a.Question, a.Version }).IsUnique();
         });
+        modelBuilder.Entity<ProjectAgreement>(agreement =>
+        {
+            agreement.HasKey(a => a.Id);
+            agreement.Property(a => a.AdditionalTerms).HasMaxLength(ProjectLimits.AgreementTermsLength);
+            agreement.Property(a => a.ChangedByPersonId).HasMaxLength(100);
+            agreement.HasOne<Project>().WithMany().HasForeignKey(a => a.ProjectId);
+            agreement.HasIndex(a => new { a.ProjectId, a.Version }).IsUnique();
+        });
+        modelBuilder.Entity<AgreementAcceptance>(acceptance =>
+        {
+            acceptance.HasKey(a => a.Id);
+            acceptance.Property(a => a.AcceptedByPersonId).HasMaxLength(100);
+            acceptance.HasOne<Project>().WithMany().HasForeignKey(a => a.ProjectId);
+            // An organisation accepts a version once; the second request finds its acceptance already there.
+            acceptance.HasIndex(a => new { a.ProjectId, a.AgreementVersion, a.OrganisationId }).IsUnique();
+        });
+        modelBuilder.Entity<Activity>(activity =>
+        {
+            activity.HasKey(a => a.Id);
+            activity.Property(a => a.Kind).HasConversion<string>().HasMaxLength(30);
+            activity.Property(a => a.Title).HasMaxLength(200);
+            activity.Property(a => a.Description).HasMaxLength(4000);
+            activity.Property(a => a.FeedbackToken).HasMaxLength(40);
+            activity.Property(a => a.ScheduledByPersonId).HasMaxLength(100);
+            activity.HasOne<Project>().WithMany().HasForeignKey(a => a.ProjectId);
+            activity.HasIndex(a => new { a.ProjectId, a.StartsAt });
+            activity.HasIndex(a => a.FeedbackToken).IsUnique();
+        });
+        modelBuilder.Entity<Evaluation>(evaluation =>
+        {
+            evaluation.HasKey(e => e.Id);
+            evaluation.Property(e => e.Group).HasConversion<string>().HasMaxLength(20);
+            evaluation.Property(e => e.Source).HasConversion<string>().HasMaxLength(20);
+            evaluation.Property(e => e.Phase).HasConversion<string>().HasMaxLength(20);
+            evaluation.Property(e => e.Text).HasMaxLength(ProjectLimits.EvaluationTextLength);
+            evaluation.Property(e => e.GivenByPersonId).HasMaxLength(100);
+            evaluation.Property(e => e.SenderKey).HasMaxLength(64);
+            evaluation.HasOne<Project>().WithMany().HasForeignKey(e => e.ProjectId);
+            evaluation.HasIndex(e => new { e.ProjectId, e.GivenAt });
+            // Counting one address's recent feedback on one activity.
+            evaluation.HasIndex(e => new { e.ActivityId, e.SenderKey, e.GivenAt });
+        });
+        modelBuilder.Entity<Decision>(decision =>
+        {
+            decision.HasKey(d => d.Id);
+            decision.Property(d => d.Title).HasMaxLength(200);
+            decision.Property(d => d.Rationale).HasMaxLength(ProjectLimits.RationaleLength);
+            decision.Property(d => d.ToPhase).HasConversion<string>().HasMaxLength(20);
+            decision.Property(d => d.RecordedByPersonId).HasMaxLength(100);
+            decision.HasOne<Project>().WithMany().HasForeignKey(d => d.ProjectId);
+            // Numbers are the log's order; two entries racing for one number cannot both land.
+            decision.HasIndex(d => new { d.ProjectId, d.Number }).IsUnique();
+        });
+        modelBuilder.Entity<ParticipantRating>(rating =>
+        {
+            rating.HasKey(r => r.Id);
+            rating.Property(r => r.Comment).HasMaxLength(ProjectLimits.EvaluationTextLength);
+            rating.Property(r => r.RatedByPersonId).HasMaxLength(100);
+            rating.HasOne<Project>().WithMany().HasForeignKey(r => r.ProjectId);
+            rating.HasIndex(r => new { r.ProjectId, r.OrganisationId }).IsUnique();
+        });
+        modelBuilder.Entity<KnownOrganisation>(organisation =>
+        {
+            organisation.HasKey(o => o.Id);
+            organisation.Property(o => o.Name).HasMaxLength(200);
+            organisation.Property(o => o.Type).HasMaxLength(40);
+        });
+        modelBuilder.Entity<KnownEnvironment>(environment =>
+        {
+            environment.HasKey(e => e.Id);
+            environment.Property(e => e.Name).HasMaxLength(200);
+            environment.Property(e => e.Kind).HasMaxLength(40);
+        });
     }
 }
 
 public static class ProjectLimits
 {
     public const int CanvasTextLength = 8000;
+    public const int AgreementTermsLength = 8000;
+    public const int EvaluationTextLength = 2000;
+    public const int RationaleLength = 4000;
+
+    /// <summary>The most a light-feedback word may be: one tap and a word, not an essay.</summary>
+    public const int FeedbackWordLength = 140;
 }
 
 /// <summary>Holds the SQLite migrations (Infrastructure/Migrations/Sqlite).</summary>

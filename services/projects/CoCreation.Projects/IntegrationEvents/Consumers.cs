@@ -22,6 +22,38 @@ public sealed class PartnershipAgreedConsumer(ProjectsDbContext db, TimeProvider
     }
 }
 
+/// <summary>Keeps the organisation's name, for the co-creation references that name it.</summary>
+public sealed class OrganisationProfileChangedConsumer(ProjectsDbContext db, TimeProvider clock, ILogger<OrganisationProfileChangedConsumer> logger)
+    : IdempotentConsumer<OrganisationProfileChanged, ProjectsDbContext>(db, clock, logger)
+{
+    protected override async Task HandleAsync(OrganisationProfileChanged message, ConsumeContext<OrganisationProfileChanged> context)
+    {
+        var known = await Db.KnownOrganisations.FindAsync([message.OrganisationId], context.CancellationToken);
+        if (known is null)
+        {
+            known = KnownOrganisation.New(message.OrganisationId);
+            Db.KnownOrganisations.Add(known);
+        }
+        known.Describe(message.Name, message.Type, message.ChangedAt.UtcDateTime);
+    }
+}
+
+/// <summary>Keeps the real environment and its host: the places a project's pilot and activities may be.</summary>
+public sealed class EnvironmentChangedConsumer(ProjectsDbContext db, TimeProvider clock, ILogger<EnvironmentChangedConsumer> logger)
+    : IdempotentConsumer<EnvironmentChanged, ProjectsDbContext>(db, clock, logger)
+{
+    protected override async Task HandleAsync(EnvironmentChanged message, ConsumeContext<EnvironmentChanged> context)
+    {
+        var known = await Db.KnownEnvironments.FindAsync([message.EnvironmentId], context.CancellationToken);
+        if (known is null)
+        {
+            known = KnownEnvironment.New(message.EnvironmentId);
+            Db.KnownEnvironments.Add(known);
+        }
+        known.Describe(message.HostOrganisationId, message.Name, message.Kind, message.Published, message.ChangedAt.UtcDateTime);
+    }
+}
+
 /// <summary>Answers a personal-data export with the projects the person started.</summary>
 public sealed class PersonalDataExportRequestedConsumer(ProjectsDbContext db, TimeProvider clock, ILogger<PersonalDataExportRequestedConsumer> logger)
     : IdempotentConsumer<PersonalDataExportRequested, ProjectsDbContext>(db, clock, logger)
@@ -34,13 +66,28 @@ public sealed class PersonalDataExportRequestedConsumer(ProjectsDbContext db, Ti
                 .Select(p => new { p.Id, p.Title, p.OwnerOrganisationId, p.CreatedAt }).ToListAsync(context.CancellationToken),
             canvasAnswersWritten = await Db.CanvasAnswers.AsNoTracking().Where(a => a.ChangedByPersonId == message.PersonId)
                 .Select(a => new { a.ProjectId, Question = a.Question.ToString(), a.Version, a.Text, a.ChangedAt }).ToListAsync(context.CancellationToken),
+            agreementVersionsWritten = await Db.Agreements.AsNoTracking().Where(a => a.ChangedByPersonId == message.PersonId)
+                .Select(a => new { a.ProjectId, a.Version, a.AdditionalTerms, a.ChangedAt }).ToListAsync(context.CancellationToken),
+            agreementsAccepted = await Db.AgreementAcceptances.AsNoTracking().Where(a => a.AcceptedByPersonId == message.PersonId)
+                .Select(a => new { a.ProjectId, a.AgreementVersion, a.OrganisationId, a.AcceptedAt }).ToListAsync(context.CancellationToken),
+            activitiesScheduled = await Db.Activities.AsNoTracking().Where(a => a.ScheduledByPersonId == message.PersonId)
+                .Select(a => new { a.ProjectId, a.Id, a.Title, a.StartsAt, a.ScheduledAt }).ToListAsync(context.CancellationToken),
+            evaluationsGiven = await Db.Evaluations.AsNoTracking().Where(e => e.GivenByPersonId == message.PersonId)
+                .Select(e => new { e.ProjectId, e.Id, Group = e.Group.ToString(), e.Rating, e.Text, e.GivenAt }).ToListAsync(context.CancellationToken),
+            decisionsRecorded = await Db.Decisions.AsNoTracking().Where(d => d.RecordedByPersonId == message.PersonId)
+                .Select(d => new { d.ProjectId, d.Number, d.Title, d.Rationale, d.RecordedAt }).ToListAsync(context.CancellationToken),
+            ratingsGiven = await Db.ParticipantRatings.AsNoTracking().Where(r => r.RatedByPersonId == message.PersonId)
+                .Select(r => new { r.ProjectId, r.OrganisationId, r.Rating, r.Comment, r.RatedAt }).ToListAsync(context.CancellationToken),
         };
         Db.Publish(new PersonalDataCollected(message.ExportId, message.PersonId, "projects",
             JsonSerializer.Serialize(data, JsonSerializerOptions.Web), Clock.GetUtcNow().UtcDateTime));
     }
 }
 
-/// <summary>A person erased their account: the projects they started and the canvas answers they wrote stay, by a pseudonym.</summary>
+/// <summary>
+/// A person erased their account: what they did in projects (started one, wrote the canvas or the agreement, accepted,
+/// scheduled, evaluated, decided, rated) stays as the project's record, by a pseudonym.
+/// </summary>
 public sealed class PersonErasedConsumer(ProjectsDbContext db, TimeProvider clock, ILogger<PersonErasedConsumer> logger)
     : IdempotentConsumer<PersonErased, ProjectsDbContext>(db, clock, logger)
 {
@@ -50,9 +97,14 @@ public sealed class PersonErasedConsumer(ProjectsDbContext db, TimeProvider cloc
         {
             project.Pseudonymise(message.Pseudonym);
         }
-        foreach (var answer in await Db.CanvasAnswers.Where(a => a.ChangedByPersonId == message.PersonId).ToListAsync(context.CancellationToken))
-        {
-            answer.Pseudonymise(message.Pseudonym);
-        }
+        var person = message.PersonId;
+        var cancellationToken = context.CancellationToken;
+        (await Db.CanvasAnswers.Where(a => a.ChangedByPersonId == person).ToListAsync(cancellationToken)).ForEach(a => a.Pseudonymise(message.Pseudonym));
+        (await Db.Agreements.Where(a => a.ChangedByPersonId == person).ToListAsync(cancellationToken)).ForEach(a => a.Pseudonymise(message.Pseudonym));
+        (await Db.AgreementAcceptances.Where(a => a.AcceptedByPersonId == person).ToListAsync(cancellationToken)).ForEach(a => a.Pseudonymise(message.Pseudonym));
+        (await Db.Activities.Where(a => a.ScheduledByPersonId == person).ToListAsync(cancellationToken)).ForEach(a => a.Pseudonymise(message.Pseudonym));
+        (await Db.Evaluations.Where(e => e.GivenByPersonId == person).ToListAsync(cancellationToken)).ForEach(e => e.Pseudonymise(message.Pseudonym));
+        (await Db.Decisions.Where(d => d.RecordedByPersonId == person).ToListAsync(cancellationToken)).ForEach(d => d.Pseudonymise(message.Pseudonym));
+        (await Db.ParticipantRatings.Where(r => r.RatedByPersonId == person).ToListAsync(cancellationToken)).ForEach(r => r.Pseudonymise(message.Pseudonym));
     }
 }

@@ -79,7 +79,10 @@ public sealed class Project : RaisesIntegrationEvents
 
     public List<Guid> PartnerOrganisationIds { get; private set; } = [];
 
+    /// <summary>The registered environment that hosts the pilot, and the city unit that runs it (the environment host).</summary>
     public Guid? EnvironmentId { get; private set; }
+
+    public Guid? HostOrganisationId { get; private set; }
 
     public ProjectStatus Status { get; private set; }
 
@@ -100,8 +103,14 @@ public sealed class Project : RaisesIntegrationEvents
     /// <summary>1 (did not work) to 5 (worked very well), as the owner organisation rates it at the end.</summary>
     public int? SuccessRating { get; private set; }
 
-    /// <summary>A short public co-creation reference, for the organisations to show.</summary>
+    /// <summary>The owner's own words for the co-creation reference; the reference itself is <see cref="SignedReference"/>.</summary>
     public string? Reference { get; private set; }
+
+    /// <summary>Partners that asked not to be named on the co-creation reference.</summary>
+    public List<Guid> PartnersNotNamed { get; private set; } = [];
+
+    /// <summary>The co-creation reference as the city's key signed it (a compact JWS), issued at completion.</summary>
+    public string? SignedReference { get; private set; }
 
     public int Version { get; private set; }
 
@@ -109,10 +118,15 @@ public sealed class Project : RaisesIntegrationEvents
     {
     }
 
-    public bool Involves(Guid? organisationId) =>
-        organisationId is { } id && (id == OwnerOrganisationId || PartnerOrganisationIds.Contains(id));
+    /// <summary>The owner, the partners and the environment host: the organisations that accept the agreement.</summary>
+    public IReadOnlyList<Guid> ParticipatingOrganisationIds =>
+        [.. PartnerOrganisationIds.Prepend(OwnerOrganisationId).Concat(HostOrganisationId is { } host ? [host] : []).Distinct()];
 
-    public static Project Start(AgreedPartnership partnership, string title, string summary, string personId, DateTime now)
+    public bool Involves(Guid? organisationId) => organisationId is { } id && ParticipatingOrganisationIds.Contains(id);
+
+    public bool HasEnded => Phase is ProjectPhase.Completed or ProjectPhase.Discontinued;
+
+    public static Project Start(AgreedPartnership partnership, KnownEnvironment? environment, string title, string summary, string personId, DateTime now)
     {
         var project = new Project
         {
@@ -124,6 +138,7 @@ public sealed class Project : RaisesIntegrationEvents
             OwnerOrganisationId = partnership.OwnerOrganisationId,
             PartnerOrganisationIds = [.. partnership.PartnerOrganisationIds],
             EnvironmentId = partnership.EnvironmentId,
+            HostOrganisationId = environment?.HostOrganisationId,
             Status = ProjectStatus.Active,
             Phase = ProjectPhase.Planning,
             StartedByPersonId = personId,
@@ -144,6 +159,11 @@ public sealed class Project : RaisesIntegrationEvents
         if (Status == ProjectStatus.Discontinued)
         {
             throw new RuleViolationException("The project was discontinued.", "A discontinued project does not complete.", field: "status");
+        }
+        if (Phase != ProjectPhase.Evaluation)
+        {
+            throw new RuleViolationException("The project is not in evaluation yet.",
+                $"It is in {Phase.ToKebabCase()}; a project completes from its evaluation phase, once its stakeholders have evaluated it.", field: "phase");
         }
         var from = Phase;
         Status = ProjectStatus.Completed;
@@ -227,6 +247,38 @@ public sealed class Project : RaisesIntegrationEvents
         }
         return unmet;
     }
+
+    /// <summary>
+    /// The pilot moves to another registered environment: its city unit becomes the environment host, and, not having
+    /// accepted the agreement yet, must accept it before piloting.
+    /// </summary>
+    public void HostIn(KnownEnvironment environment)
+    {
+        if (HasEnded)
+        {
+            throw new RuleViolationException("The project has ended.", "An ended project's environment stays as it was.", field: "environmentId");
+        }
+        EnvironmentId = environment.Id;
+        HostOrganisationId = environment.HostOrganisationId;
+        Version++;
+    }
+
+    /// <summary>A partner chooses whether the co-creation reference names it; the reference is issued again if it exists.</summary>
+    public void NameOnReference(Guid organisationId, bool named)
+    {
+        if (organisationId == OwnerOrganisationId)
+        {
+            throw new InvalidFieldException("named", "The owner organisation is always named: the reference is its project's.");
+        }
+        PartnersNotNamed.Remove(organisationId);
+        if (!named)
+        {
+            PartnersNotNamed.Add(organisationId);
+        }
+        Version++;
+    }
+
+    public void Sign(string signedReference) => SignedReference = signedReference;
 
     /// <summary>The person is erased: the project stays, started by a pseudonym.</summary>
     public void Pseudonymise(string pseudonym) => StartedByPersonId = pseudonym;

@@ -1,0 +1,84 @@
+using System.Text;
+using Microsoft.Playwright;
+
+namespace CoCreation.EndToEnd.Tests.Web;
+
+/// <summary>
+/// The project's own pages in the browser, beyond the journey: a canvas edit that lost the race, the printable feedback
+/// poster, and a buyer checking a reference from a tender, untouched and altered.
+/// </summary>
+[Collection(PlatformCollection.Name)]
+public sealed class ProjectWebTests(PlatformFixture platform)
+{
+    [Fact]
+    public async Task A_canvas_answer_saved_from_an_old_version_is_refused_and_says_to_read_the_partners_first()
+    {
+        var content = await DemoContent.EnsureAsync(platform);
+        await using var browser = await Chromium.LaunchAsync();
+        await using var first = await WebSession.SignedInAsync(browser, platform, "school@cocreation.test");
+        await using var second = await WebSession.SignedInAsync(browser, platform, "school@cocreation.test");
+        var path = $"/projects/{content.ProjectInAgreementId}/canvas/values";
+        await first.GotoAsync(path);
+        await second.GotoAsync(path);
+
+        await first.Page.Locator("#canvas-text").FillAsync("Openness, and the pupils' voice first.");
+        await first.Page.GetByRole(AriaRole.Button, new() { Name = "Save the answer" }).ClickAsync();
+        await Assertions.Expect(first.Page.GetByRole(AriaRole.Status).First).ToHaveTextAsync("The answer is saved.");
+        await second.Page.Locator("#canvas-text").FillAsync("Something else entirely.");
+        await second.Page.GetByRole(AriaRole.Button, new() { Name = "Save the answer" }).ClickAsync();
+
+        await Assertions.Expect(second.Page.GetByRole(AriaRole.Alert)).ToContainTextAsync("A partner changed this answer meanwhile.");
+        await first.GotoAsync($"/projects/{content.ProjectInAgreementId}");
+        Assert.Contains("the pupils' voice first", await first.Page.Locator("#canvas-values").Locator("..").InnerTextAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_feedback_poster_carries_a_QR_code_and_the_address_of_the_light_feedback_page()
+    {
+        var content = await DemoContent.EnsureAsync(platform);
+        await using var browser = await Chromium.LaunchAsync();
+        await using var school = await WebSession.SignedInAsync(browser, platform, "school@cocreation.test");
+        await school.GotoAsync($"/projects/{content.ProjectId}/activities/{content.Pilot.ActivityId}/poster");
+
+        Assert.EndsWith($"/feedback/{content.Pilot.FeedbackToken}", (await school.Page.Locator(".poster-link").InnerTextAsync()).Trim(), StringComparison.Ordinal);
+        await Assertions.Expect(school.Page.GetByRole(AriaRole.Img, new() { Name = "QR code to the feedback page" })).ToBeVisibleAsync();
+        Assert.True((await school.Page.Locator(".qr-code path").GetAttributeAsync("d"))!.Length > 1000, "The QR code has hardly any modules.");
+        await school.ScreenshotAsync("feedback-poster");
+        // The link is the team's to hand out: someone signed in for no part of the project is not shown it.
+        await using var visitor = await WebSession.SignedInAsync(browser, platform, "moderator@cocreation.test");
+        await visitor.GotoAsync($"/projects/{content.ProjectId}/activities/{content.Pilot.ActivityId}/poster", 403);
+    }
+
+    [Fact]
+    public async Task A_buyer_verifies_a_reference_from_a_tender_and_an_altered_one_is_refused()
+    {
+        var content = await DemoContent.EnsureAsync(platform);
+        await using var browser = await Chromium.LaunchAsync();
+        using (var api = await platform.Gateway.GetAsync($"/api/v1/projects/{content.ProjectId}/reference"))
+        {
+            Assert.True(api.IsSuccessStatusCode, $"GET reference: {(int)api.StatusCode} {await api.Content.ReadAsStringAsync()}");
+        }
+        await using var buyer = await WebSession.OpenAsync(browser, platform);
+        var shown = await buyer.Page.GotoAsync($"/references/{content.ProjectId}");
+        Assert.True(shown!.Status == 200, platform.BrowserFacingLogTails());
+        await Assertions.Expect(buyer.Page.GetByRole(AriaRole.Status).First).ToContainTextAsync("Verified");
+        var signed = await buyer.Page.Locator("#signed-reference").InputValueAsync();
+
+        await buyer.Page.GetByRole(AriaRole.Link, new() { Name = "Check a reference" }).ClickAsync();
+        await buyer.Page.Locator("#reference-text").FillAsync(signed);
+        await buyer.Page.GetByRole(AriaRole.Button, new() { Name = "Check the reference" }).ClickAsync();
+        await Assertions.Expect(buyer.Page.GetByRole(AriaRole.Status).First).ToHaveTextAsync("Valid: the city signed this reference, and it is unchanged.");
+        Assert.Contains("12 dB quieter", await buyer.Page.Locator(".reference-facts").InnerTextAsync(), StringComparison.Ordinal);
+
+        // A better rating typed into the middle part.
+        var parts = signed.Split('.');
+        var payload = Encoding.UTF8.GetString(System.Buffers.Text.Base64Url.DecodeFromChars(parts[1])).Replace("\"successRating\":4", "\"successRating\":5", StringComparison.Ordinal);
+        var altered = $"{parts[0]}.{System.Buffers.Text.Base64Url.EncodeToString(Encoding.UTF8.GetBytes(payload))}.{parts[2]}";
+        await buyer.Page.Locator("#reference-text").FillAsync(altered);
+        await buyer.Page.GetByRole(AriaRole.Button, new() { Name = "Check the reference" }).ClickAsync();
+
+        await Assertions.Expect(buyer.Page.Locator("#reference-errors")).ToContainTextAsync("altered");
+        Assert.Equal("true", await buyer.Page.Locator("#reference-text").GetAttributeAsync("aria-invalid"));
+        Assert.Equal(0, await buyer.Page.Locator(".reference-facts").CountAsync());
+    }
+}
