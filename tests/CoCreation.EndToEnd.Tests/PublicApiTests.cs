@@ -53,7 +53,7 @@ public sealed class PublicApiTests(PlatformFixture platform)
 
         var catalogue = await platform.Gateway.GetFromJsonAsync<JsonElement>("/api/v1/open-data");
         Assert.Equal("CC-BY-4.0", catalogue.GetProperty("license").GetString());
-        Assert.Equal(["ideas", "challenges", "organisations", "projects"], catalogue.GetProperty("datasets").EnumerateArray().Select(d => d.GetProperty("name").GetString()));
+        Assert.Equal(["ideas", "challenges", "organisations", "projects", "decisions"], catalogue.GetProperty("datasets").EnumerateArray().Select(d => d.GetProperty("name").GetString()));
 
         using var csv = await platform.Gateway.GetAsync("/api/v1/open-data/ideas.csv");
         Assert.Equal(HttpStatusCode.OK, csv.StatusCode);

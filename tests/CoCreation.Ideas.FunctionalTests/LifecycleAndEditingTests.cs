@@ -173,6 +173,17 @@ public sealed class LifecycleAndEditingTests(IdeasServiceFactory factory) : ICla
 
         var idea = await ReadJsonAsync(await Owner.GetAsync($"/api/v1/ideas/{id}"), HttpStatusCode.OK);
         Assert.Equal("converted-to-project", idea.Text("status"));
+        Assert.Equal((project.ProjectId, "planning"), (idea.GetProperty("project").GetProperty("id").GetGuid(), idea.GetProperty("project").Text("phase")));
+
+        // The idea follows its project along the roadmap, without a new version of its own.
+        await factory.Harness.Bus.Publish(new ProjectPhaseChanged(project.ProjectId, "planning", "agreement", null, School, [Company], DateTimeOffset.UtcNow, "The project"));
+        var phase = "";
+        for (var deadline = DateTime.UtcNow.AddSeconds(15); phase != "agreement" && DateTime.UtcNow < deadline; await Task.Delay(50))
+        {
+            phase = (await ReadJsonAsync(await Owner.GetAsync($"/api/v1/ideas/{id}"), HttpStatusCode.OK)).GetProperty("project").Text("phase");
+        }
+        Assert.Equal("agreement", phase);
+        idea = await ReadJsonAsync(await Owner.GetAsync($"/api/v1/ideas/{id}"), HttpStatusCode.OK);
         var changes = await factory.OutboxEventsAsync<IdeaStatusChanged>(id);
         Assert.Equal([IdeaStatus.Published, IdeaStatus.PartnerFound, IdeaStatus.ConvertedToProject], changes.Select(c => c.To));
         using var edit = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/ideas/{id}") { Content = JsonContent.Create(ValidIdea("Too late")) };

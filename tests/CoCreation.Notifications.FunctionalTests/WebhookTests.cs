@@ -113,6 +113,30 @@ public sealed class WebhookTests(WebhooksServiceFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task The_accepted_organisation_hears_of_its_acceptance_and_a_projects_completion_reaches_its_organisations_only()
+    {
+        var (company, school, stranger) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        await using var companyReceiver = await WebhookReceiver.StartAsync();
+        await using var strangerReceiver = await WebhookReceiver.StartAsync();
+        await SubscribeAsync(factory.ClientAs("company-admin", company), companyReceiver.Url, "interest.accepted", "project.completed");
+        await SubscribeAsync(factory.ClientAs("stranger-admin", stranger), strangerReceiver.Url, "interest.accepted", "project.completed");
+        var ideaId = Guid.NewGuid();
+        var projectId = Guid.NewGuid();
+
+        await PublishAsync(new InterestAccepted(Guid.NewGuid(), ideaId, "Museum game", company, "company-person-id", "Welcome!", DateTimeOffset.UtcNow), Guid.NewGuid());
+        await PublishAsync(new ProjectCompleted(projectId, ideaId, school, [company], DateTimeOffset.UtcNow), Guid.NewGuid());
+
+        var received = await companyReceiver.WaitForAsync(2);
+        var types = received.Select(r => JsonDocument.Parse(r.Body).RootElement.GetProperty("type").GetString()).Order();
+        Assert.Equal(["interest.accepted", "project.completed"], types);
+        var completed = received.Select(r => JsonDocument.Parse(r.Body).RootElement).Single(p => p.GetProperty("type").GetString() == "project.completed");
+        Assert.Equal($"/api/v1/projects/{projectId}/reference", completed.GetProperty("data").GetProperty("link").GetString());
+        Assert.DoesNotContain(received, r => r.Body.Contains("company-person-id", StringComparison.Ordinal));
+        await Task.Delay(500); // the stranger's deliveries would have arrived by now
+        Assert.Empty(strangerReceiver.Requests);
+    }
+
+    [Fact]
     public async Task A_failing_receiver_is_retried_until_it_answers_and_the_deliveries_show_each_outcome()
     {
         var organisation = Guid.NewGuid();

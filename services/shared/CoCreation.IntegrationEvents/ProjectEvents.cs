@@ -30,7 +30,8 @@ public sealed record ProjectPhaseChanged(
     string? Reason,
     Guid OwnerOrganisationId,
     IReadOnlyList<Guid> PartnerOrganisationIds,
-    DateTimeOffset ChangedAt);
+    DateTimeOffset ChangedAt,
+    string ProjectTitle = "");
 
 /// <summary>
 /// A project's agreement has a new version: every participating organisation (<paramref name="OrganisationIds"/>:

@@ -12,7 +12,7 @@ namespace CoCreation.EndToEnd.Tests.Web;
 public sealed partial class KeyboardTests(PlatformFixture platform)
 {
     [Fact]
-    public async Task The_school_signs_in_publishes_accepts_a_partner_and_completes_the_project_without_a_mouse()
+    public async Task The_school_signs_in_publishes_accepts_a_partner_moves_and_completes_the_project_without_a_mouse()
     {
         await DemoOrganisations.EnsureProfilesAsync(platform);
         var title = $"Keyboard-made reading corner {Guid.NewGuid().ToString("N")[..6]}";
@@ -63,6 +63,18 @@ public sealed partial class KeyboardTests(PlatformFixture platform)
         await TabToAsync(page, "form[name='start-project'] button, section[aria-labelledby='start-heading'] button");
         await page.Keyboard.PressAsync("Enter");
         await school.ArriveAtAsync(url => url.Query == "?done=project-started", "the started project");
+        // The roadmap to evaluation through the API (the journey walks it in the browser); then the phase move and the
+        // completion with the keyboard.
+        var projectPath = new Uri(page.Url).AbsolutePath;
+        var projectId = Guid.Parse(projectPath.Split('/')[^1]);
+        var schoolParty = new Party("demo-school-teacher", DemoOrganisations.School, "city-unit");
+        await ProjectLifecycleCalls.HostAsync(platform.Gateway, projectId, schoolParty, schoolParty, $"Reading room {Guid.NewGuid().ToString("N")[..6]}");
+        await ProjectLifecycleCalls.ToEvaluationAsync(platform.Gateway, projectId, [schoolParty, new Party("demo-company-lead", DemoOrganisations.Company)]);
+        await ProjectLifecycleCalls.SendAsync(platform.Gateway, HttpMethod.Post, $"/api/v1/projects/{projectId}/phase", schoolParty, new { phase = "piloting" });
+        await school.GotoAsync(projectPath);
+        await TabToAsync(page, ".phase-panel > form button");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).First).ToHaveTextAsync("The project moved to evaluation.");
         await TabToAsync(page, "#project-outcome");
         await page.Keyboard.TypeAsync("Pupils read 120 books aloud to each other.");
         await TabToAsync(page, "#rating-1");

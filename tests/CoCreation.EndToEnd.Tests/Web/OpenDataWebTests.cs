@@ -16,7 +16,7 @@ public sealed class OpenDataWebTests(PlatformFixture platform)
         await visitor.GotoAsync("/");
         await page.Locator(".site-footer").GetByRole(AriaRole.Link, new() { Name = "Avoin data" }).ClickAsync();
         await visitor.ArriveAtAsync(url => url.AbsolutePath == "/open-data", "the open data page");
-        Assert.Equal(["Ideat", "Haasteet", "Organisaatiot", "Projektit"], await page.Locator("table.data-table tbody th").AllInnerTextsAsync());
+        Assert.Equal(["Ideat", "Haasteet", "Organisaatiot", "Projektit", "Päätökset"], await page.Locator("table.data-table tbody th").AllInnerTextsAsync());
         await Assertions.Expect(page.Locator("a[rel=license]")).ToHaveAttributeAsync("href", "https://creativecommons.org/licenses/by/4.0/");
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Ideat, CSV" }).ClickAsync());

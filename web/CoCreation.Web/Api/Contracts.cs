@@ -15,7 +15,10 @@ public sealed record Idea(
     Guid Id, string Kind, string Status, string Title, string Summary, string Description, string DescriptionHtml,
     IReadOnlyList<string> Themes, IReadOnlyList<string> Environments, IReadOnlyList<string> AgeGroups, IReadOnlyList<string> SoughtCompetences,
     string Language, Guid? ChallengeId, string OwnerPersonId, Guid OwnerOrganisationId, int Version, DateTime CreatedAt, DateTime UpdatedAt,
-    DateTime? PublishedAt, int SupportCount, int CommentCount, int FollowerCount, IdeaHidden? Hidden = null);
+    DateTime? PublishedAt, int SupportCount, int CommentCount, int FollowerCount, IdeaHidden? Hidden = null, IdeaProject? Project = null);
+
+/// <summary>The project the idea became, and its phase.</summary>
+public sealed record IdeaProject(Guid Id, string Phase);
 
 /// <summary>Shown to moderators and the owner only: when and why a moderator hid the idea.</summary>
 public sealed record IdeaHidden(DateTime HiddenAt, string Reason);
@@ -210,7 +213,12 @@ public sealed record WebhookDelivery(
 /// <summary>The events a webhook can be subscribed to, as the API names them.</summary>
 public static class WebhookEvents
 {
-    public static readonly IReadOnlyList<string> All = ["idea.published", "interest.expressed", "interest.declined", "matches.suggested", "partnership.agreed"];
+    public static readonly IReadOnlyList<string> All =
+    [
+        "idea.published", "interest.expressed", "interest.accepted", "interest.declined", "matches.suggested", "partnership.agreed",
+        "project.created", "project.phase-changed", "project.agreement-changed", "project.activity-scheduled", "project.evaluation-submitted",
+        "project.decision-recorded", "project.completed",
+    ];
 }
 
 /// <summary>What can be downloaded as open data, under which licence (the gateway's catalogue).</summary>

@@ -52,7 +52,8 @@ public sealed record IdeaResponse(
     int SupportCount,
     int CommentCount,
     int FollowerCount,
-    HiddenResponse? Hidden)
+    HiddenResponse? Hidden,
+    IdeaProjectResponse? Project)
 {
     /// <summary>The hidden details only go to those who may see a hidden idea (moderators and its owner).</summary>
     public static IdeaResponse From(Idea idea) => new(
@@ -60,8 +61,12 @@ public sealed record IdeaResponse(
         idea.Themes, idea.Environments, idea.AgeGroups, idea.SoughtCompetences, idea.Language, idea.ChallengeId,
         idea.OwnerPersonId, idea.OwnerOrganisationId, idea.Version, idea.CreatedAt, idea.UpdatedAt, idea.PublishedAt,
         idea.SupportCount, idea.CommentCount, idea.FollowerCount,
-        idea.HiddenAt is { } hiddenAt ? new HiddenResponse(hiddenAt, idea.HiddenReason ?? "") : null);
+        idea.HiddenAt is { } hiddenAt ? new HiddenResponse(hiddenAt, idea.HiddenReason ?? "") : null,
+        idea.ProjectId is { } projectId ? new IdeaProjectResponse(projectId, idea.ProjectPhase ?? "planning") : null);
 }
+
+/// <summary>The project the idea became, and its phase on the CoSIE roadmap.</summary>
+public sealed record IdeaProjectResponse(Guid Id, string Phase);
 
 public sealed record HiddenResponse(DateTime HiddenAt, string Reason);
 

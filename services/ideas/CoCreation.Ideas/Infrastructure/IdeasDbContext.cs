@@ -43,6 +43,8 @@ public class IdeasDbContext(DbContextOptions options) : MessagingDbContext(optio
             idea.Property(i => i.Language).HasMaxLength(2);
             idea.Property(i => i.OwnerPersonId).HasMaxLength(IdeaLimits.PersonIdLength);
             idea.Property(i => i.HiddenReason).HasMaxLength(IdeaLimits.ReasonLength);
+            idea.Property(i => i.ProjectPhase).HasMaxLength(20);
+            idea.HasIndex(i => i.ProjectId);
             // The ETag: an update that read an older version fails instead of overwriting a change it never saw.
             idea.Property(i => i.Version).IsConcurrencyToken();
             idea.Ignore(i => i.IsHidden);

@@ -34,6 +34,20 @@ public sealed class ProjectCreatedConsumer(IdeasDbContext db, TimeProvider clock
             logger.LogWarning("ProjectCreated names idea {IdeaId}, which this service does not have; ignored", message.IdeaId);
             return;
         }
-        idea.MarkConvertedToProject(Clock.GetUtcNow().UtcDateTime);
+        idea.MarkConvertedToProject(message.ProjectId, Clock.GetUtcNow().UtcDateTime);
+    }
+}
+
+/// <summary>The idea's project moved along the roadmap: the idea's page follows it.</summary>
+public sealed class ProjectPhaseChangedConsumer(IdeasDbContext db, TimeProvider clock, ILogger<ProjectPhaseChangedConsumer> logger)
+    : IdempotentConsumer<ProjectPhaseChanged, IdeasDbContext>(db, clock, logger)
+{
+    protected override async Task HandleAsync(ProjectPhaseChanged message, ConsumeContext<ProjectPhaseChanged> context)
+    {
+        // The project names its idea only when it is created; its later events are found by the project. Should this
+        // arrive before ProjectCreated (another queue), failing hands it to the bus's retries until the link exists.
+        var idea = await Db.Ideas.FirstOrDefaultAsync(i => i.ProjectId == message.ProjectId, context.CancellationToken)
+            ?? throw new InvalidOperationException($"No idea is linked to project {message.ProjectId} yet; ProjectCreated is still on its way.");
+        idea.FollowProject(message.ProjectId, message.ToPhase);
     }
 }

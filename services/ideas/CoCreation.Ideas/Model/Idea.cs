@@ -70,6 +70,11 @@ public sealed class Idea : RaisesIntegrationEvents
 
     public int FollowerCount { get; private set; }
 
+    /// <summary>The project the idea became, and the CoSIE phase it is in (followed from the projects service's events).</summary>
+    public Guid? ProjectId { get; private set; }
+
+    public string? ProjectPhase { get; private set; }
+
     public DateTime? HiddenAt { get; private set; }
 
     public string? HiddenReason { get; private set; }
@@ -164,12 +169,21 @@ public sealed class Idea : RaisesIntegrationEvents
     /// Follows ProjectCreated. Accepted from published too: the two events travel on different queues, and a project
     /// may be created before this service has heard of the partnership.
     /// </summary>
-    public void MarkConvertedToProject(DateTime now)
+    public void MarkConvertedToProject(Guid projectId, DateTime now)
     {
+        ProjectId = projectId;
+        ProjectPhase ??= "planning";
         if (Status is IdeaStatus.Published or IdeaStatus.PartnerFound)
         {
             MoveTo(IdeaStatus.ConvertedToProject, VersionChange.ConvertedToProject, SystemActor, now, from: Status);
         }
+    }
+
+    /// <summary>Follows ProjectPhaseChanged: the idea's page says where its project is. Not a change of the idea's content.</summary>
+    public void FollowProject(Guid projectId, string phase)
+    {
+        ProjectId = projectId;
+        ProjectPhase = phase;
     }
 
     public void Archive(string moderatorPersonId, string reason, DateTime now)

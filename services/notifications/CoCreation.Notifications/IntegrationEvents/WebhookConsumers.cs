@@ -71,3 +71,94 @@ public sealed class PartnershipAgreedWebhookConsumer(NotificationsDbContext db, 
             link = $"/api/v1/ideas/{message.IdeaId}",
         }, [message.OwnerOrganisationId, .. message.PartnerOrganisationIds], Clock.GetUtcNow().UtcDateTime, context.CancellationToken);
 }
+
+/// <summary>The interested organisation's systems hear that the idea's owner accepted it as a partner.</summary>
+public sealed class InterestAcceptedWebhookConsumer(NotificationsDbContext db, TimeProvider clock, ILogger<InterestAcceptedWebhookConsumer> logger)
+    : IdempotentConsumer<InterestAccepted, NotificationsDbContext>(db, clock, logger)
+{
+    protected override Task HandleAsync(InterestAccepted message, ConsumeContext<InterestAccepted> context) =>
+        WebhookFanOut.EnqueueAsync(Db, WebhookEvents.InterestAccepted, context.MessageId!.Value, message.AcceptedAt, new
+        {
+            message.InterestId, message.IdeaId, message.IdeaTitle, message.InterestedOrganisationId, message.Reply,
+            link = $"/api/v1/ideas/{message.IdeaId}/interests/{message.InterestId}",
+        }, [message.InterestedOrganisationId], Clock.GetUtcNow().UtcDateTime, context.CancellationToken);
+}
+
+// A project's events go to its own organisations' systems: the owner, the partners and (where the event names it) the host.
+
+public sealed class ProjectCreatedWebhookConsumer(NotificationsDbContext db, TimeProvider clock, ILogger<ProjectCreatedWebhookConsumer> logger)
+    : IdempotentConsumer<ProjectCreated, NotificationsDbContext>(db, clock, logger)
+{
+    protected override Task HandleAsync(ProjectCreated message, ConsumeContext<ProjectCreated> context) =>
+        WebhookFanOut.EnqueueAsync(Db, WebhookEvents.ProjectCreated, context.MessageId!.Value, message.CreatedAt, new
+        {
+            message.ProjectId, message.IdeaId, message.Title, message.OwnerOrganisationId, message.PartnerOrganisationIds,
+            link = $"/api/v1/projects/{message.ProjectId}",
+        }, [message.OwnerOrganisationId, .. message.PartnerOrganisationIds], Clock.GetUtcNow().UtcDateTime, context.CancellationToken);
+}
+
+public sealed class ProjectPhaseChangedWebhookConsumer(NotificationsDbContext db, TimeProvider clock, ILogger<ProjectPhaseChangedWebhookConsumer> logger)
+    : IdempotentConsumer<ProjectPhaseChanged, NotificationsDbContext>(db, clock, logger)
+{
+    protected override Task HandleAsync(ProjectPhaseChanged message, ConsumeContext<ProjectPhaseChanged> context) =>
+        WebhookFanOut.EnqueueAsync(Db, WebhookEvents.ProjectPhaseChanged, context.MessageId!.Value, message.ChangedAt, new
+        {
+            message.ProjectId, message.ProjectTitle, message.FromPhase, message.ToPhase, message.Reason,
+            link = $"/api/v1/projects/{message.ProjectId}",
+        }, [message.OwnerOrganisationId, .. message.PartnerOrganisationIds], Clock.GetUtcNow().UtcDateTime, context.CancellationToken);
+}
+
+public sealed class ProjectAgreementChangedWebhookConsumer(NotificationsDbContext db, TimeProvider clock, ILogger<ProjectAgreementChangedWebhookConsumer> logger)
+    : IdempotentConsumer<ProjectAgreementChanged, NotificationsDbContext>(db, clock, logger)
+{
+    protected override Task HandleAsync(ProjectAgreementChanged message, ConsumeContext<ProjectAgreementChanged> context) =>
+        WebhookFanOut.EnqueueAsync(Db, WebhookEvents.ProjectAgreementChanged, context.MessageId!.Value, message.ChangedAt, new
+        {
+            message.ProjectId, message.ProjectTitle, message.Version, link = $"/api/v1/projects/{message.ProjectId}/agreement",
+        }, message.OrganisationIds, Clock.GetUtcNow().UtcDateTime, context.CancellationToken);
+}
+
+public sealed class ActivityScheduledWebhookConsumer(NotificationsDbContext db, TimeProvider clock, ILogger<ActivityScheduledWebhookConsumer> logger)
+    : IdempotentConsumer<ActivityScheduled, NotificationsDbContext>(db, clock, logger)
+{
+    protected override Task HandleAsync(ActivityScheduled message, ConsumeContext<ActivityScheduled> context) =>
+        WebhookFanOut.EnqueueAsync(Db, WebhookEvents.ActivityScheduled, context.MessageId!.Value, message.ScheduledAt, new
+        {
+            message.ProjectId, message.ProjectTitle, message.ActivityId, message.Kind, message.Title, message.StartsAt, message.EndsAt, message.EnvironmentId,
+            link = $"/api/v1/projects/{message.ProjectId}/activities",
+        }, message.OrganisationIds, Clock.GetUtcNow().UtcDateTime, context.CancellationToken);
+}
+
+/// <summary>Evaluations are public as ratings; the words stay in the project, and no person is named.</summary>
+public sealed class EvaluationSubmittedWebhookConsumer(NotificationsDbContext db, TimeProvider clock, ILogger<EvaluationSubmittedWebhookConsumer> logger)
+    : IdempotentConsumer<EvaluationSubmitted, NotificationsDbContext>(db, clock, logger)
+{
+    protected override Task HandleAsync(EvaluationSubmitted message, ConsumeContext<EvaluationSubmitted> context) =>
+        WebhookFanOut.EnqueueAsync(Db, WebhookEvents.EvaluationSubmitted, context.MessageId!.Value, message.SubmittedAt, new
+        {
+            message.ProjectId, message.EvaluationId, message.ActivityId, message.Group, message.Rating, message.Source, message.Phase,
+            link = $"/api/v1/projects/{message.ProjectId}/evaluations",
+        }, organisations: null, Clock.GetUtcNow().UtcDateTime, context.CancellationToken);
+}
+
+public sealed class DecisionRecordedWebhookConsumer(NotificationsDbContext db, TimeProvider clock, ILogger<DecisionRecordedWebhookConsumer> logger)
+    : IdempotentConsumer<DecisionRecorded, NotificationsDbContext>(db, clock, logger)
+{
+    protected override Task HandleAsync(DecisionRecorded message, ConsumeContext<DecisionRecorded> context) =>
+        WebhookFanOut.EnqueueAsync(Db, WebhookEvents.DecisionRecorded, context.MessageId!.Value, message.RecordedAt, new
+        {
+            message.ProjectId, message.ProjectTitle, message.Number, message.Title, message.DecidedByOrganisationId, message.Corrects,
+            link = $"/api/v1/projects/{message.ProjectId}/decisions",
+        }, message.OrganisationIds, Clock.GetUtcNow().UtcDateTime, context.CancellationToken);
+}
+
+public sealed class ProjectCompletedWebhookConsumer(NotificationsDbContext db, TimeProvider clock, ILogger<ProjectCompletedWebhookConsumer> logger)
+    : IdempotentConsumer<ProjectCompleted, NotificationsDbContext>(db, clock, logger)
+{
+    protected override Task HandleAsync(ProjectCompleted message, ConsumeContext<ProjectCompleted> context) =>
+        WebhookFanOut.EnqueueAsync(Db, WebhookEvents.ProjectCompleted, context.MessageId!.Value, message.CompletedAt, new
+        {
+            message.ProjectId, message.IdeaId, message.OwnerOrganisationId, message.PartnerOrganisationIds,
+            link = $"/api/v1/projects/{message.ProjectId}/reference",
+        }, [message.OwnerOrganisationId, .. message.PartnerOrganisationIds], Clock.GetUtcNow().UtcDateTime, context.CancellationToken);
+}

@@ -107,8 +107,20 @@ public static class WebhookEvents
     public const string InterestExpressed = "interest.expressed";
     public const string InterestDeclined = "interest.declined";
     public const string MatchesSuggested = "matches.suggested";
+    public const string InterestAccepted = "interest.accepted";
     public const string PartnershipAgreed = "partnership.agreed";
+    public const string ProjectCreated = "project.created";
+    public const string ProjectPhaseChanged = "project.phase-changed";
+    public const string ProjectAgreementChanged = "project.agreement-changed";
+    public const string ActivityScheduled = "project.activity-scheduled";
+    public const string EvaluationSubmitted = "project.evaluation-submitted";
+    public const string DecisionRecorded = "project.decision-recorded";
+    public const string ProjectCompleted = "project.completed";
     public const string Ping = "ping";
 
-    public static readonly IReadOnlyList<string> All = [IdeaPublished, InterestExpressed, InterestDeclined, MatchesSuggested, PartnershipAgreed];
+    public static readonly IReadOnlyList<string> All =
+    [
+        IdeaPublished, InterestExpressed, InterestAccepted, InterestDeclined, MatchesSuggested, PartnershipAgreed,
+        ProjectCreated, ProjectPhaseChanged, ProjectAgreementChanged, ActivityScheduled, EvaluationSubmitted, DecisionRecorded, ProjectCompleted,
+    ];
 }

@@ -240,6 +240,13 @@ namespace CoCreation.Ideas.Infrastructure.Migrations.SqlServer
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<Guid?>("ProjectId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ProjectPhase")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
                     b.Property<DateTime?>("PublishedAt")
                         .HasColumnType("datetime2");
 
@@ -281,6 +288,8 @@ namespace CoCreation.Ideas.Infrastructure.Migrations.SqlServer
                     b.HasIndex("ChallengeId");
 
                     b.HasIndex("OwnerOrganisationId");
+
+                    b.HasIndex("ProjectId");
 
                     b.HasIndex("ListedAt", "Id");
 

@@ -235,6 +235,13 @@ namespace CoCreation.Ideas.Infrastructure.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ProjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProjectPhase")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("PublishedAt")
                         .HasColumnType("TEXT");
 
@@ -276,6 +283,8 @@ namespace CoCreation.Ideas.Infrastructure.Migrations.Sqlite
                     b.HasIndex("ChallengeId");
 
                     b.HasIndex("OwnerOrganisationId");
+
+                    b.HasIndex("ProjectId");
 
                     b.HasIndex("ListedAt", "Id");
 

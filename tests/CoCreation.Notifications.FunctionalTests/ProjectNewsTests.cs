@@ -1,0 +1,48 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CoCreation.IntegrationEvents;
+
+namespace CoCreation.Notifications.FunctionalTests;
+
+/// <summary>What a project asks of its organisations' people reaches their inboxes, and nobody else's.</summary>
+public sealed class ProjectNewsTests(NotificationsServiceFactory factory) : IClassFixture<NotificationsServiceFactory>
+{
+    private async Task<List<JsonElement>> InboxAsync(string person)
+    {
+        using var response = await factory.ClientAs(person).GetAsync("/api/v1/notifications");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return [.. (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items").EnumerateArray()];
+    }
+
+    [Fact]
+    public async Task The_projects_people_hear_of_its_phase_its_agreement_its_activities_and_its_decisions_and_an_outsider_hears_nothing()
+    {
+        var (school, studio, other) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        var (teacher, designer, outsider) = ("teacher-" + Guid.NewGuid().ToString("N")[..6], "designer-" + Guid.NewGuid().ToString("N")[..6], "outsider-" + Guid.NewGuid().ToString("N")[..6]);
+        var at = DateTime.UtcNow;
+        await factory.DeliverAsync(new MembershipChanged(school, teacher, "admin", at));
+        await factory.DeliverAsync(new MembershipChanged(studio, designer, "member", at));
+        await factory.DeliverAsync(new MembershipChanged(other, outsider, "member", at));
+        var project = Guid.NewGuid();
+        var now = DateTimeOffset.UtcNow;
+
+        await factory.DeliverAsync(new ProjectAgreementChanged(project, "Museum game", 2, [school, studio], now));
+        await factory.DeliverAsync(new ProjectPhaseChanged(project, "agreement", "piloting", null, school, [studio], now, "Museum game"));
+        await factory.DeliverAsync(new ActivityScheduled(project, "Museum game", Guid.NewGuid(), "pilot-session", "First play-test",
+            new DateTimeOffset(2027, 3, 4, 7, 0, 0, TimeSpan.Zero), new DateTimeOffset(2027, 3, 4, 9, 0, 0, TimeSpan.Zero), Guid.NewGuid(), [school, studio], now));
+        await factory.DeliverAsync(new DecisionRecorded(project, "Museum game", 3, "Sessions of 40 minutes", studio, 1, [school, studio], now));
+
+        foreach (var person in new[] { teacher, designer })
+        {
+            var inbox = await InboxAsync(person);
+            Assert.Equal(["project-activity-scheduled", "project-agreement-to-accept", "project-decision-recorded", "project-phase-changed"],
+                inbox.Select(n => n.GetProperty("kind").GetString()).Order());
+            Assert.All(inbox, n => Assert.Equal($"/api/v1/projects/{project}", n.GetProperty("link").GetString()));
+            Assert.Contains(inbox, n => n.GetProperty("title").GetString() == "\"Museum game\" moved to piloting");
+            Assert.Contains(inbox, n => n.GetProperty("body").GetString()!.Contains("2027-03-04 07:00 UTC", StringComparison.Ordinal));
+            Assert.Contains(inbox, n => n.GetProperty("body").GetString() == "It corrects decision 1 of the project's public log.");
+        }
+        Assert.Empty(await InboxAsync(outsider));
+    }
+}
