@@ -25,7 +25,9 @@ public sealed class ReferenceSigningOptions
 public sealed class ReferenceSigner : IDisposable
 {
     public const string Algorithm = "ES256";
-    public const string MediaType = "cocreation-reference+jwt";
+
+    // Names as they are written (Mäntylä, not M\u00E4ntyl\u00E4): any encoding verifies; this one reads.
+    private static readonly JsonSerializerOptions Readable = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private readonly ECDsa _key;
 
@@ -59,8 +61,9 @@ public sealed class ReferenceSigner : IDisposable
 
     public string Sign(JsonObject payload)
     {
-        var header = new JsonObject { ["alg"] = Algorithm, ["typ"] = MediaType, ["kid"] = KeyId };
-        var signingInput = $"{Base64Url(Encoding.UTF8.GetBytes(header.ToJsonString()))}.{Base64Url(Encoding.UTF8.GetBytes(payload.ToJsonString()))}";
+        // A JWT (RFC 7519): its claims iss, sub and iat are the reference's city, project and time of signing.
+        var header = new JsonObject { ["alg"] = Algorithm, ["typ"] = "JWT", ["kid"] = KeyId };
+        var signingInput = $"{Base64Url(Encoding.UTF8.GetBytes(header.ToJsonString(Readable)))}.{Base64Url(Encoding.UTF8.GetBytes(payload.ToJsonString(Readable)))}";
         // .NET signs in the IEEE P1363 form (r||s), which is what JWS ES256 asks for.
         return $"{signingInput}.{Base64Url(_key.SignData(Encoding.ASCII.GetBytes(signingInput), HashAlgorithmName.SHA256))}";
     }
