@@ -107,6 +107,11 @@ public sealed class PartnershipThroughTheGatewayTests(PlatformFixture platform)
         var payload = reference.GetProperty("payload");
         Assert.Equal(("Escape studio", host), (payload.GetProperty("partners").EnumerateArray().Single(p => p.GetProperty("id").GetGuid() == studio).GetProperty("name").GetString(),
             payload.GetProperty("environment").GetProperty("id").GetGuid()));
+        // The idea followed its project to the end, over the broker.
+        var ideaPhase = await Eventually.MatchAsync(
+            async () => (await SendAsync(new HttpRequestMessage(HttpMethod.Get, $"/api/v1/ideas/{ideaId}"), HttpStatusCode.OK)).GetProperty("project").GetProperty("phase").GetString(),
+            phase => phase == "completed", TimeSpan.FromSeconds(60));
+        Assert.Equal("completed", ideaPhase);
         var verified = await SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/v1/references/verify")
             { Content = JsonContent.Create(new { reference = reference.GetProperty("reference").GetString() }) }, HttpStatusCode.OK);
         Assert.True(verified.GetProperty("current").GetBoolean());

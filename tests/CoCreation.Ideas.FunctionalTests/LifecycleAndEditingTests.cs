@@ -176,7 +176,7 @@ public sealed class LifecycleAndEditingTests(IdeasServiceFactory factory) : ICla
         Assert.Equal((project.ProjectId, "planning"), (idea.GetProperty("project").GetProperty("id").GetGuid(), idea.GetProperty("project").Text("phase")));
 
         // The idea follows its project along the roadmap, without a new version of its own.
-        await factory.Harness.Bus.Publish(new ProjectPhaseChanged(project.ProjectId, "planning", "agreement", null, School, [Company], DateTimeOffset.UtcNow, "The project"));
+        await factory.Harness.Bus.Publish(new ProjectPhaseChanged(project.ProjectId, "planning", "agreement", null, School, [Company], DateTimeOffset.UtcNow, "The project", id));
         var phase = "";
         for (var deadline = DateTime.UtcNow.AddSeconds(15); phase != "agreement" && DateTime.UtcNow < deadline; await Task.Delay(50))
         {

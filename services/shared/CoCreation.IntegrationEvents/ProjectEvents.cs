@@ -21,7 +21,8 @@ public sealed record ProjectCompleted(
 
 /// <summary>
 /// A project moved to another phase of the CoSIE roadmap (planning, agreement, piloting, evaluation, completed,
-/// discontinued); <paramref name="Reason"/> says why it was discontinued, and is null otherwise.
+/// discontinued); <paramref name="Reason"/> says why it was discontinued, and is null otherwise. <paramref name="IdeaId"/>
+/// names the idea it grew from, so the ideas service follows it without waiting for ProjectCreated.
 /// </summary>
 public sealed record ProjectPhaseChanged(
     Guid ProjectId,
@@ -31,7 +32,8 @@ public sealed record ProjectPhaseChanged(
     Guid OwnerOrganisationId,
     IReadOnlyList<Guid> PartnerOrganisationIds,
     DateTimeOffset ChangedAt,
-    string ProjectTitle = "");
+    string ProjectTitle = "",
+    Guid IdeaId = default);
 
 /// <summary>
 /// A project's agreement has a new version: every participating organisation (<paramref name="OrganisationIds"/>:

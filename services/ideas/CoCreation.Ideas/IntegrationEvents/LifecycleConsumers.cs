@@ -44,10 +44,13 @@ public sealed class ProjectPhaseChangedConsumer(IdeasDbContext db, TimeProvider 
 {
     protected override async Task HandleAsync(ProjectPhaseChanged message, ConsumeContext<ProjectPhaseChanged> context)
     {
-        // The project names its idea only when it is created; its later events are found by the project. Should this
-        // arrive before ProjectCreated (another queue), failing hands it to the bus's retries until the link exists.
-        var idea = await Db.Ideas.FirstOrDefaultAsync(i => i.ProjectId == message.ProjectId, context.CancellationToken)
-            ?? throw new InvalidOperationException($"No idea is linked to project {message.ProjectId} yet; ProjectCreated is still on its way.");
+        // The event names the idea, so it needs no ProjectCreated first (that travels on another queue).
+        var idea = await Db.Ideas.FirstOrDefaultAsync(i => i.Id == message.IdeaId, context.CancellationToken);
+        if (idea is null)
+        {
+            logger.LogWarning("ProjectPhaseChanged names idea {IdeaId}, which this service does not have; ignored", message.IdeaId);
+            return;
+        }
         idea.FollowProject(message.ProjectId, message.ToPhase);
     }
 }

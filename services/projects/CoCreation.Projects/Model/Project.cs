@@ -173,7 +173,7 @@ public sealed class Project : RaisesIntegrationEvents
         Reference = reference;
         CompletedAt = now;
         Version++;
-        Raise(new ProjectPhaseChanged(Id, from.ToKebabCase(), Phase.ToKebabCase(), null, OwnerOrganisationId, PartnerOrganisationIds, new DateTimeOffset(now, TimeSpan.Zero), Title));
+        Raise(new ProjectPhaseChanged(Id, from.ToKebabCase(), Phase.ToKebabCase(), null, OwnerOrganisationId, PartnerOrganisationIds, new DateTimeOffset(now, TimeSpan.Zero), Title, IdeaId));
         Raise(new ProjectCompleted(Id, IdeaId, OwnerOrganisationId, PartnerOrganisationIds, new DateTimeOffset(now, TimeSpan.Zero)));
     }
 
@@ -213,7 +213,7 @@ public sealed class Project : RaisesIntegrationEvents
         Phase = target;
         Version++;
         Raise(new ProjectPhaseChanged(Id, from.ToKebabCase(), target.ToKebabCase(), reason?.Trim(), OwnerOrganisationId, PartnerOrganisationIds,
-            new DateTimeOffset(now, TimeSpan.Zero), Title));
+            new DateTimeOffset(now, TimeSpan.Zero), Title, IdeaId));
     }
 
     /// <summary>The checklist of the gate into <paramref name="phase"/>: what the CoSIE roadmap asks before it.</summary>
