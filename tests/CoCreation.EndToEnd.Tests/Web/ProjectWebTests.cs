@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text;
 using Microsoft.Playwright;
 
@@ -47,6 +48,31 @@ public sealed class ProjectWebTests(PlatformFixture platform)
         // The link is the team's to hand out: someone signed in for no part of the project is not shown it.
         await using var visitor = await WebSession.SignedInAsync(browser, platform, "moderator@cocreation.test");
         await visitor.GotoAsync($"/projects/{content.ProjectId}/activities/{content.Pilot.ActivityId}/poster", 403);
+    }
+
+    [Fact]
+    public async Task On_the_light_feedback_page_Enter_in_the_word_sends_nothing_and_a_tap_on_a_rating_sends_it()
+    {
+        var content = await DemoContent.EnsureAsync(platform);
+        async Task<int> CountAsync() => (await platform.Gateway.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/v1/projects/{content.ProjectId}/evaluations/summary"))
+            .GetProperty("count").GetInt32();
+        var before = await CountAsync();
+        await using var browser = await Chromium.LaunchAsync();
+        await using var parent = await WebSession.OpenAsync(browser, platform);
+        await parent.Page.SetViewportSizeAsync(390, 844);
+        await parent.GotoAsync($"/feedback/{content.Pilot.FeedbackToken}");
+
+        await parent.Page.Locator("#feedback-word").FillAsync("Lovely");
+        await parent.Page.Locator("#feedback-word").PressAsync("Enter");
+        await parent.Page.WaitForTimeoutAsync(1000); // a submission Enter started would have reached the page by now
+        Assert.Equal(0, await parent.Page.GetByRole(AriaRole.Status).CountAsync());
+        Assert.Equal(before, await CountAsync());
+
+        await parent.Page.Locator("#feedback-group").SelectOptionAsync("parents");
+        await parent.Page.GetByRole(AriaRole.Button, new() { Name = "Good", Exact = true }).ClickAsync();
+        await Assertions.Expect(parent.Page.GetByRole(AriaRole.Status).First).ToHaveTextAsync("Thank you!");
+        Assert.Equal(before + 1, await CountAsync());
+        await parent.ScreenshotAsync("light-feedback");
     }
 
     [Fact]
