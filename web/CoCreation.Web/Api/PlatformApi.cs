@@ -300,6 +300,17 @@ public sealed class PlatformApi(HttpClient http)
     public Task<ApiResult<OpenDataCatalogue>> OpenDataCatalogueAsync(CancellationToken cancellationToken = default) =>
         GetAsync<OpenDataCatalogue>("/api/v1/open-data", cancellationToken);
 
+    /// <summary>The environments of these organisations, each once, by name: where a project's organisations can host its work.</summary>
+    public async Task<IReadOnlyList<RealEnvironment>> EnvironmentsOfAsync(IEnumerable<Guid> organisations, CancellationToken cancellationToken = default)
+    {
+        var environments = new List<RealEnvironment>();
+        foreach (var organisation in organisations)
+        {
+            environments.AddRange((await EnvironmentsAsync(null, organisation, null, cancellationToken)).Value?.Items ?? []);
+        }
+        return [.. environments.DistinctBy(e => e.Id).OrderBy(e => e.Name, StringComparer.CurrentCulture)];
+    }
+
     public Task<ApiResult<RealEnvironment>> GetEnvironmentAsync(Guid id, CancellationToken cancellationToken = default) =>
         GetAsync<RealEnvironment>($"/api/v1/environments/{id}", cancellationToken);
 
