@@ -45,4 +45,25 @@ public sealed class ProjectNewsTests(NotificationsServiceFactory factory) : ICla
         }
         Assert.Empty(await InboxAsync(outsider));
     }
+
+    [Fact]
+    public async Task The_invited_organisations_people_hear_of_the_invitation_and_the_owners_people_hear_the_answer()
+    {
+        var (school, studio) = (Guid.NewGuid(), Guid.NewGuid());
+        var (teacher, designer) = ("teacher-" + Guid.NewGuid().ToString("N")[..6], "designer-" + Guid.NewGuid().ToString("N")[..6]);
+        await factory.DeliverAsync(new MembershipChanged(school, teacher, "admin", DateTime.UtcNow));
+        await factory.DeliverAsync(new MembershipChanged(studio, designer, "member", DateTime.UtcNow));
+        var (project, invitation) = (Guid.NewGuid(), Guid.NewGuid());
+
+        await factory.DeliverAsync(new ProjectInvitationSent(project, "Museum game", invitation, studio, school, "Join us!", DateTimeOffset.UtcNow));
+        var invited = Assert.Single(await InboxAsync(designer));
+        Assert.Equal(("project-invitation", "Your organisation is invited to \"Museum game\"", "Join us!"),
+            (invited.GetProperty("kind").GetString(), invited.GetProperty("title").GetString(), invited.GetProperty("body").GetString()));
+        Assert.Empty(await InboxAsync(teacher));
+
+        await factory.DeliverAsync(new ProjectInvitationAnswered(project, "Museum game", invitation, studio, school, true, DateTimeOffset.UtcNow));
+        var answered = Assert.Single(await InboxAsync(teacher));
+        Assert.Equal("An invited organisation joined \"Museum game\"", answered.GetProperty("title").GetString());
+        Assert.Single(await InboxAsync(designer));
+    }
 }

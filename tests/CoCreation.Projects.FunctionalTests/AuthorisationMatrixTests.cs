@@ -23,6 +23,8 @@ public sealed class AuthorisationMatrixTests(ProjectsWithTokensFactory factory) 
     {
         public CaseOrganisations Organisations { get; } = CaseOrganisations.Fresh();
 
+        public IServiceProvider Services => factory.Services;
+
         public HttpClient As(Caller caller) => factory.CreateClient().WithToken(TestTokens.For(caller, Organisations));
 
         /// <summary>An idea of the owner's whose partnership with the other organisation is agreed.</summary>
@@ -72,6 +74,16 @@ public sealed class AuthorisationMatrixTests(ProjectsWithTokensFactory factory) 
             return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("feedbackToken").GetString()!;
         }
 
+        /// <summary>A project whose owner invited the city unit to join it: the project's id and the invitation's.</summary>
+        public async Task<(Guid Project, Guid Invitation)> CityUnitInvitedAsync()
+        {
+            var project = await ProjectAsync();
+            await EventDelivery.DeliverAsync(factory.Services, new OrganisationProfileChanged(Organisations.CityUnit, "Sello Library", "city-unit", DateTimeOffset.UtcNow));
+            using var response = await As(OrganisationAdmin).PostAsJsonAsync($"/api/v1/projects/{project}/invitations", new { organisationId = Organisations.CityUnit });
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+            return (project, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid());
+        }
+
         public async Task<Guid> ProjectAsync()
         {
             using var response = await As(OrganisationAdmin).PostAsJsonAsync("/api/v1/projects", new { ideaId = await AgreedIdeaAsync(), title = "A project" });
@@ -100,6 +112,30 @@ public sealed class AuthorisationMatrixTests(ProjectsWithTokensFactory factory) 
             new { text = "Openness." }, "\"0\""),                                                                            401, 200, 200, 200, 403, 403, 200, 403),
         Row("POST /projects/{id}/phase", async s => Send(HttpMethod.Post, $"/api/v1/projects/{await s.ProjectAsync()}/phase",
             new { phase = "discontinued", reason = "The pilot school closed." }),                                              401, 200, 403, 200, 403, 403, 200, 403),
+        // The owner invites; the project's organisations and the invited one see the invitations; the invited one answers.
+        Row("GET /projects/{id}/invitations", async s => Send(HttpMethod.Get, $"/api/v1/projects/{(await s.CityUnitInvitedAsync()).Project}/invitations"),
+                                                                                                                         401, 200, 200, 200, 403, 403, 200, 200),
+        Row("POST /projects/{id}/invitations", async s =>
+        {
+            var project = await s.ProjectAsync();
+            await EventDelivery.DeliverAsync(s.Services, new OrganisationProfileChanged(s.Organisations.CityUnit, "Sello Library", "city-unit", DateTimeOffset.UtcNow));
+            return Send(HttpMethod.Post, $"/api/v1/projects/{project}/invitations", new { organisationId = s.Organisations.CityUnit });
+        },                                                                                                               401, 201, 403, 201, 403, 403, 201, 403),
+        Row("POST /projects/{id}/invitations/{invitationId}/accept", async s =>
+        {
+            var (project, invitation) = await s.CityUnitInvitedAsync();
+            return Send(HttpMethod.Post, $"/api/v1/projects/{project}/invitations/{invitation}/accept");
+        },                                                                                                               401, 403, 403, 403, 403, 403, 403, 200),
+        Row("POST /projects/{id}/invitations/{invitationId}/decline", async s =>
+        {
+            var (project, invitation) = await s.CityUnitInvitedAsync();
+            return Send(HttpMethod.Post, $"/api/v1/projects/{project}/invitations/{invitation}/decline");
+        },                                                                                                               401, 403, 403, 403, 403, 403, 403, 200),
+        Row("DELETE /projects/{id}/invitations/{invitationId}", async s =>
+        {
+            var (project, invitation) = await s.CityUnitInvitedAsync();
+            return Send(HttpMethod.Delete, $"/api/v1/projects/{project}/invitations/{invitation}");
+        },                                                                                                               401, 200, 403, 200, 403, 403, 200, 403),
         Row("GET /agreement-templates", _ => Task.FromResult(Send(HttpMethod.Get, "/api/v1/agreement-templates?language=sv")),      200, 200, 200, 200, 200, 200, 200, 200),
         Row("GET /projects/{id}/agreement", async s => Send(HttpMethod.Get, $"/api/v1/projects/{await s.ProjectAsync()}/agreement"), 200, 200, 200, 200, 200, 200, 200, 200),
         // The owner writes the agreement; every participating organisation accepts it, the partner too.

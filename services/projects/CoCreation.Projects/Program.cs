@@ -25,6 +25,7 @@ app.MapOpenApi();
 app.MapDefaultEndpoints();
 app.MapProjectsApi();
 app.MapProjectLifecycleApi();
+app.MapInvitationsApi();
 app.MapAgreementApi();
 app.MapActivitiesApi();
 app.MapEvaluationsApi();

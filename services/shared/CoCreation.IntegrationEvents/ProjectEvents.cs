@@ -78,3 +78,26 @@ public sealed record DecisionRecorded(
     int? Corrects,
     IReadOnlyList<Guid> OrganisationIds,
     DateTimeOffset RecordedAt);
+
+/// <summary>
+/// A project's owner invited an organisation to join it as a partner; the invited organisation's people are told,
+/// and it accepts or declines on the project page.
+/// </summary>
+public sealed record ProjectInvitationSent(
+    Guid ProjectId,
+    string ProjectTitle,
+    Guid InvitationId,
+    Guid InvitedOrganisationId,
+    Guid OwnerOrganisationId,
+    string Message,
+    DateTimeOffset SentAt);
+
+/// <summary>An invited organisation accepted (it is now a partner) or declined a project's invitation.</summary>
+public sealed record ProjectInvitationAnswered(
+    Guid ProjectId,
+    string ProjectTitle,
+    Guid InvitationId,
+    Guid InvitedOrganisationId,
+    Guid OwnerOrganisationId,
+    bool Accepted,
+    DateTimeOffset AnsweredAt);

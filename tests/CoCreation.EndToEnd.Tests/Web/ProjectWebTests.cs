@@ -12,6 +12,49 @@ namespace CoCreation.EndToEnd.Tests.Web;
 public sealed class ProjectWebTests(PlatformFixture platform)
 {
     [Fact]
+    public async Task The_school_invites_the_company_to_a_project_it_started_by_hand_and_the_company_joins_it()
+    {
+        await DemoOrganisations.EnsureProfilesAsync(platform);
+        var school = new Party("demo-school-teacher", DemoOrganisations.School, "city-unit");
+        var idea = await ProjectLifecycleCalls.SendAsync(platform.Gateway, HttpMethod.Post, "/api/v1/ideas", school, new
+        {
+            kind = "need", title = "Outdoor maths trail", summary = "Maths tasks along the school's forest path.", description = "For grades 3-6.",
+            themes = new[] { "learning-and-teaching" }, environments = new[] { "school" }, language = "en",
+        }, System.Net.HttpStatusCode.Created);
+        var ideaId = idea.GetProperty("id").GetGuid();
+        // No partner is found: the school starts by hand, once projects has heard over the broker that the idea is published.
+        var started = await Eventually.MatchAsync(async () =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/projects") { Content = JsonContent.Create(new { ideaId, title = "Maths trail" }) }
+                .AsPerson(school.Person, school.Organisation);
+            using var response = await platform.Gateway.SendAsync(request);
+            return response.StatusCode == System.Net.HttpStatusCode.Created ? (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid() : (Guid?)null;
+        }, id => id is not null, TimeSpan.FromSeconds(60));
+        Assert.True(started is not null, "Projects never heard that the idea was published.");
+        var path = $"/projects/{started}";
+
+        await using var browser = await Chromium.LaunchAsync();
+        await using var owner = await WebSession.SignedInAsync(browser, platform, "school@cocreation.test");
+        await owner.GotoAsync(path);
+        await owner.Page.Locator("#invite-search").FillAsync(DemoOrganisations.CompanyName);
+        await owner.Page.GetByRole(AriaRole.Button, new() { Name = "Search", Exact = true }).ClickAsync();
+        await owner.Page.Locator("#invite-organisation").SelectOptionAsync(new SelectOptionValue { Label = DemoOrganisations.CompanyName });
+        await owner.Page.Locator("#invite-message").FillAsync("Would you design the trail's game with us?");
+        await owner.Page.GetByRole(AriaRole.Button, new() { Name = "Send the invitation" }).ClickAsync();
+        await Assertions.Expect(owner.Page.GetByRole(AriaRole.Status).First).ToHaveTextAsync("The invitation is sent. The organisation's people are told.");
+        Assert.Contains("waiting for an answer", await owner.Page.Locator(".invitations").InnerTextAsync(), StringComparison.Ordinal);
+
+        await using var company = await WebSession.SignedInAsync(browser, platform, "partner-admin@cocreation.test");
+        await company.GotoAsync(path);
+        await Assertions.Expect(company.Page.Locator(".invitation-notice blockquote")).ToHaveTextAsync("Would you design the trail's game with us?");
+        await company.ScreenshotAsync("project-invitation");
+        await company.Page.GetByRole(AriaRole.Button, new() { Name = "Join the project" }).ClickAsync();
+        await Assertions.Expect(company.Page.GetByRole(AriaRole.Status).First).ToHaveTextAsync("Your organisation joined the project. Read and accept its agreement below.");
+        Assert.Contains(DemoOrganisations.CompanyName, await company.Page.Locator("dl.facts").InnerTextAsync(), StringComparison.Ordinal);
+        await Assertions.Expect(company.Page.Locator(".invitation-notice")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
     public async Task A_canvas_answer_saved_from_an_old_version_is_refused_and_says_to_read_the_partners_first()
     {
         var content = await DemoContent.EnsureAsync(platform);

@@ -95,6 +95,10 @@ public sealed record Project(
     public bool HasEnded => Phase is "completed" or "discontinued";
 }
 
+/// <summary>The owner's invitation to an organisation to join the project as a partner.</summary>
+public sealed record ProjectInvitation(
+    Guid Id, Guid ProjectId, Guid InvitedOrganisationId, string OrganisationName, string Message, string Status, DateTime InvitedAt, DateTime? AnsweredAt);
+
 /// <summary>The CoSIE roadmap's phases in order, as the API names them.</summary>
 public static class ProjectPhases
 {
@@ -217,7 +221,7 @@ public static class WebhookEvents
     [
         "idea.published", "interest.expressed", "interest.accepted", "interest.declined", "matches.suggested", "partnership.agreed",
         "project.created", "project.phase-changed", "project.agreement-changed", "project.activity-scheduled", "project.evaluation-submitted",
-        "project.decision-recorded", "project.completed",
+        "project.decision-recorded", "project.completed", "project.invitation-sent", "project.invitation-answered",
     ];
 }
 

@@ -125,6 +125,19 @@ public sealed class PlatformApi(HttpClient http)
     public Task<ApiResult<Project>> StartProjectAsync(Guid ideaId, string title, string? summary, string idempotencyKey, CancellationToken cancellationToken = default) =>
         SendAsync<Project>(HttpMethod.Post, "/api/v1/projects", new { ideaId, title, summary }, cancellationToken, ("Idempotency-Key", idempotencyKey));
 
+    public Task<ApiResult<List<ProjectInvitation>>> InvitationsAsync(Guid id, CancellationToken cancellationToken = default) =>
+        GetAsync<List<ProjectInvitation>>($"/api/v1/projects/{id}/invitations", cancellationToken);
+
+    public Task<ApiResult<ProjectInvitation>> InviteAsync(Guid id, Guid organisationId, string? message, CancellationToken cancellationToken = default) =>
+        SendAsync<ProjectInvitation>(HttpMethod.Post, $"/api/v1/projects/{id}/invitations", new { organisationId, message }, cancellationToken);
+
+    /// <summary>The invited organisation accepts (it joins the project) or declines.</summary>
+    public Task<ApiResult<ProjectInvitation>> AnswerInvitationAsync(Guid id, Guid invitationId, bool accept, CancellationToken cancellationToken = default) =>
+        SendAsync<ProjectInvitation>(HttpMethod.Post, $"/api/v1/projects/{id}/invitations/{invitationId}/{(accept ? "accept" : "decline")}", new { }, cancellationToken);
+
+    public Task<ApiResult<ProjectInvitation>> WithdrawInvitationAsync(Guid id, Guid invitationId, CancellationToken cancellationToken = default) =>
+        SendAsync<ProjectInvitation>(HttpMethod.Delete, $"/api/v1/projects/{id}/invitations/{invitationId}", null, cancellationToken);
+
     public Task<ApiResult<Canvas>> CanvasAsync(Guid id, CancellationToken cancellationToken = default) =>
         GetAsync<Canvas>($"/api/v1/projects/{id}/canvas", cancellationToken);
 

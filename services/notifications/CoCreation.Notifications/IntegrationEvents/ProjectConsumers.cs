@@ -67,3 +67,23 @@ public sealed class DecisionRecordedConsumer(NotificationsDbContext db, TimeProv
             message.Corrects is { } corrected ? $"It corrects decision {corrected} of the project's public log." : "It is in the project's public log.",
             message.ProjectId, Clock.GetUtcNow().UtcDateTime, context.CancellationToken);
 }
+
+public sealed class ProjectInvitationSentConsumer(NotificationsDbContext db, TimeProvider clock, ILogger<ProjectInvitationSentConsumer> logger)
+    : IdempotentConsumer<ProjectInvitationSent, NotificationsDbContext>(db, clock, logger)
+{
+    protected override Task HandleAsync(ProjectInvitationSent message, ConsumeContext<ProjectInvitationSent> context) =>
+        ProjectPeople.TellAsync(Db, [message.InvitedOrganisationId], "project-invitation",
+            $"Your organisation is invited to \"{message.ProjectTitle}\"",
+            message.Message is { Length: > 0 } words ? words : "Read the project, and accept or decline the invitation on its page.",
+            message.ProjectId, Clock.GetUtcNow().UtcDateTime, context.CancellationToken);
+}
+
+public sealed class ProjectInvitationAnsweredConsumer(NotificationsDbContext db, TimeProvider clock, ILogger<ProjectInvitationAnsweredConsumer> logger)
+    : IdempotentConsumer<ProjectInvitationAnswered, NotificationsDbContext>(db, clock, logger)
+{
+    protected override Task HandleAsync(ProjectInvitationAnswered message, ConsumeContext<ProjectInvitationAnswered> context) =>
+        ProjectPeople.TellAsync(Db, [message.OwnerOrganisationId], "project-invitation-answered",
+            message.Accepted ? $"An invited organisation joined \"{message.ProjectTitle}\"" : $"An invited organisation declined \"{message.ProjectTitle}\"",
+            message.Accepted ? "It is now a partner, and is asked to accept the agreement." : "The project page lists its invitations.",
+            message.ProjectId, Clock.GetUtcNow().UtcDateTime, context.CancellationToken);
+}

@@ -162,3 +162,27 @@ public sealed class ProjectCompletedWebhookConsumer(NotificationsDbContext db, T
             link = $"/api/v1/projects/{message.ProjectId}/reference",
         }, [message.OwnerOrganisationId, .. message.PartnerOrganisationIds], Clock.GetUtcNow().UtcDateTime, context.CancellationToken);
 }
+
+/// <summary>To the invited organisation's systems, so they can answer it through the API.</summary>
+public sealed class ProjectInvitationSentWebhookConsumer(NotificationsDbContext db, TimeProvider clock, ILogger<ProjectInvitationSentWebhookConsumer> logger)
+    : IdempotentConsumer<ProjectInvitationSent, NotificationsDbContext>(db, clock, logger)
+{
+    protected override Task HandleAsync(ProjectInvitationSent message, ConsumeContext<ProjectInvitationSent> context) =>
+        WebhookFanOut.EnqueueAsync(Db, WebhookEvents.ProjectInvitationSent, context.MessageId!.Value, message.SentAt, new
+        {
+            message.ProjectId, message.ProjectTitle, message.InvitationId, message.InvitedOrganisationId, message.OwnerOrganisationId, message.Message,
+            link = $"/api/v1/projects/{message.ProjectId}/invitations",
+        }, [message.InvitedOrganisationId], Clock.GetUtcNow().UtcDateTime, context.CancellationToken);
+}
+
+/// <summary>To the owner organisation's systems, and to the invited one's, which may act from more than one system.</summary>
+public sealed class ProjectInvitationAnsweredWebhookConsumer(NotificationsDbContext db, TimeProvider clock, ILogger<ProjectInvitationAnsweredWebhookConsumer> logger)
+    : IdempotentConsumer<ProjectInvitationAnswered, NotificationsDbContext>(db, clock, logger)
+{
+    protected override Task HandleAsync(ProjectInvitationAnswered message, ConsumeContext<ProjectInvitationAnswered> context) =>
+        WebhookFanOut.EnqueueAsync(Db, WebhookEvents.ProjectInvitationAnswered, context.MessageId!.Value, message.AnsweredAt, new
+        {
+            message.ProjectId, message.ProjectTitle, message.InvitationId, message.InvitedOrganisationId, message.Accepted,
+            link = $"/api/v1/projects/{message.ProjectId}/invitations",
+        }, [message.OwnerOrganisationId, message.InvitedOrganisationId], Clock.GetUtcNow().UtcDateTime, context.CancellationToken);
+}

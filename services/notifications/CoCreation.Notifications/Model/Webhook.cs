@@ -116,11 +116,14 @@ public static class WebhookEvents
     public const string EvaluationSubmitted = "project.evaluation-submitted";
     public const string DecisionRecorded = "project.decision-recorded";
     public const string ProjectCompleted = "project.completed";
+    public const string ProjectInvitationSent = "project.invitation-sent";
+    public const string ProjectInvitationAnswered = "project.invitation-answered";
     public const string Ping = "ping";
 
     public static readonly IReadOnlyList<string> All =
     [
         IdeaPublished, InterestExpressed, InterestAccepted, InterestDeclined, MatchesSuggested, PartnershipAgreed,
         ProjectCreated, ProjectPhaseChanged, ProjectAgreementChanged, ActivityScheduled, EvaluationSubmitted, DecisionRecorded, ProjectCompleted,
+        ProjectInvitationSent, ProjectInvitationAnswered,
     ];
 }

@@ -20,7 +20,7 @@ public static class ProjectsApi
         projects.MapGet("/", ListProjects).WithName(nameof(ListProjects))
             .WithSummary("Projects, newest first; filters status and organisation (owner or partner)").ProducesValidationProblem();
         projects.MapPost("/", StartProject).WithName(nameof(StartProject))
-            .WithSummary("Start the project of an idea whose partnership is agreed (the idea's organisation). Honours Idempotency-Key.")
+            .WithSummary("Start the project of a published idea (the idea's organisation): with the partners of its agreed partnership, or by hand, to invite partners to. Honours Idempotency-Key.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         projects.MapGet("/{id:guid}", GetProject).WithName(nameof(GetProject)).WithSummary("Read one project, with ETag; answers If-None-Match with 304");
         projects.MapPost("/{id:guid}/complete", CompleteProject).WithName(nameof(CompleteProject))
@@ -58,11 +58,16 @@ public static class ProjectsApi
         {
             return Problems.NeedsOrganisation("Starting a project");
         }
+        // From the idea's newest agreed partnership, with its partners; without one, by hand, to invite partners to.
         var partnership = await db.AgreedPartnerships.AsNoTracking().Where(p => p.IdeaId == request.IdeaId)
-            .OrderByDescending(p => p.AgreedAt).FirstOrDefaultAsync(cancellationToken)
-            ?? throw new RuleViolationException("This idea has no agreed partnership yet.",
-                "Accept an organisation's interest first (POST /api/v1/ideas/{id}/interests/{interestId}/accept).", field: "ideaId");
-        if (partnership.OwnerOrganisationId != organisationId)
+            .OrderByDescending(p => p.AgreedAt).FirstOrDefaultAsync(cancellationToken);
+        var idea = partnership is null ? await db.KnownIdeas.AsNoTracking().FirstOrDefaultAsync(i => i.Id == request.IdeaId, cancellationToken) : null;
+        if (partnership is null && idea is not { IsOpen: true })
+        {
+            throw new RuleViolationException("This idea is not published.",
+                "A project starts from a published idea: publish it first (POST /api/v1/ideas/{id}/publish).", field: "ideaId");
+        }
+        if ((partnership?.OwnerOrganisationId ?? idea!.OwnerOrganisationId) != organisationId)
         {
             return Problems.OnlyOwnerOrganisation("idea");
         }
@@ -70,14 +75,25 @@ public static class ProjectsApi
         {
             return await db.CreateOnceAsync(http, actor.PersonId, request, async () =>
             {
-                if (await db.Projects.AnyAsync(p => p.PartnershipId == partnership.PartnershipId, cancellationToken))
+                if (await db.Projects.AnyAsync(p => p.IdeaId == request.IdeaId && p.Status != ProjectStatus.Discontinued, cancellationToken))
                 {
                     throw AlreadyStarted();
                 }
-                var environment = partnership.EnvironmentId is { } environmentId
-                    ? await db.KnownEnvironments.AsNoTracking().FirstOrDefaultAsync(e => e.Id == environmentId, cancellationToken)
-                    : null;
-                var project = Project.Start(partnership, environment, request.Title.Trim(), request.Summary?.Trim() ?? "", actor.PersonId, clock.GetUtcNow().UtcDateTime);
+                var title = request.Title.Trim();
+                var summary = request.Summary?.Trim() ?? "";
+                var now = clock.GetUtcNow().UtcDateTime;
+                Project project;
+                if (partnership is not null)
+                {
+                    var environment = partnership.EnvironmentId is { } environmentId
+                        ? await db.KnownEnvironments.AsNoTracking().FirstOrDefaultAsync(e => e.Id == environmentId, cancellationToken)
+                        : null;
+                    project = Project.Start(partnership, environment, title, summary, actor.PersonId, now);
+                }
+                else
+                {
+                    project = Project.StartByHand(idea!, title, summary, actor.PersonId, now);
+                }
                 db.Projects.Add(project);
                 return new CreatedResource<ProjectResponse>($"/api/v1/projects/{project.Id}", ProjectResponse.From(project));
             }, cancellationToken);
@@ -136,7 +152,7 @@ public static class ProjectsApi
     }
 
     private static RuleViolationException AlreadyStarted() =>
-        new("This partnership's project has already started.", "Find it under GET /api/v1/projects?organisation=...", field: "ideaId");
+        new("This idea's project has already started.", "Find it under GET /api/v1/projects?organisation=...; invite more partners to it.", field: "ideaId");
 }
 
 public sealed record ProjectCursor(DateTime CreatedAt, Guid Id);

@@ -33,6 +33,10 @@ public class ProjectsDbContext(DbContextOptions options) : MessagingDbContext(op
 
     public DbSet<KnownEnvironment> KnownEnvironments => Set<KnownEnvironment>();
 
+    public DbSet<KnownIdea> KnownIdeas => Set<KnownIdea>();
+
+    public DbSet<ProjectInvitation> Invitations => Set<ProjectInvitation>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -55,9 +59,10 @@ public class ProjectsDbContext(DbContextOptions options) : MessagingDbContext(op
             project.Property(p => p.Reference).HasMaxLength(1000);
             project.Property(p => p.SignedReference).HasMaxLength(16000);
             project.Property(p => p.Version).IsConcurrencyToken();
-            // One project per agreed partnership.
+            // One project per agreed partnership (a project started by hand has none).
             project.HasIndex(p => p.PartnershipId).IsUnique();
-            project.HasIndex(p => p.IdeaId);
+            // One live project per idea, however it started; a discontinued one leaves room for a new start.
+            project.HasIndex(p => p.IdeaId).IsUnique().HasFilter("[Status] <> 'Discontinued'");
             project.HasIndex(p => new { p.CreatedAt, p.Id });
         });
         modelBuilder.Entity<CanvasAnswer>(answer =>
@@ -137,6 +142,24 @@ public class ProjectsDbContext(DbContextOptions options) : MessagingDbContext(op
             organisation.Property(o => o.Name).HasMaxLength(200);
             organisation.Property(o => o.Type).HasMaxLength(40);
         });
+        modelBuilder.Entity<KnownIdea>(idea =>
+        {
+            idea.HasKey(i => i.Id);
+            idea.Property(i => i.Title).HasMaxLength(200);
+            idea.Property(i => i.Status).HasConversion<string>().HasMaxLength(30);
+        });
+
+        modelBuilder.Entity<ProjectInvitation>(invitation =>
+        {
+            invitation.HasKey(i => i.Id);
+            invitation.Property(i => i.Message).HasMaxLength(ProjectLimits.InvitationMessageLength);
+            invitation.Property(i => i.Status).HasConversion<string>().HasMaxLength(20);
+            invitation.Property(i => i.InvitedByPersonId).HasMaxLength(100);
+            invitation.Property(i => i.AnsweredByPersonId).HasMaxLength(100);
+            invitation.HasOne<Project>().WithMany().HasForeignKey(i => i.ProjectId);
+            invitation.HasIndex(i => new { i.ProjectId, i.InvitedOrganisationId });
+        });
+
         modelBuilder.Entity<KnownEnvironment>(environment =>
         {
             environment.HasKey(e => e.Id);
@@ -152,6 +175,8 @@ public static class ProjectLimits
     public const int AgreementTermsLength = 8000;
     public const int EvaluationTextLength = 2000;
     public const int RationaleLength = 4000;
+
+    public const int InvitationMessageLength = 2000;
 
     /// <summary>The most a light-feedback word may be: one tap and a word, not an essay.</summary>
     public const int FeedbackWordLength = 140;

@@ -9,7 +9,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CoCreation.Projects.IntegrationEvents;
 
-/// <summary>Partner-matching agreed a partnership: the idea's organisation may now start its project.</summary>
+/// <summary>
+/// Partner-matching agreed a partnership: the idea's organisation may now start its project. When the idea's project
+/// is already under way (started by hand), the agreed partners join it.
+/// </summary>
 public sealed class PartnershipAgreedConsumer(ProjectsDbContext db, TimeProvider clock, ILogger<PartnershipAgreedConsumer> logger)
     : IdempotentConsumer<PartnershipAgreed, ProjectsDbContext>(db, clock, logger)
 {
@@ -19,6 +22,27 @@ public sealed class PartnershipAgreedConsumer(ProjectsDbContext db, TimeProvider
         {
             Db.AgreedPartnerships.Add(AgreedPartnership.From(message));
         }
+        var project = await Db.Projects.FirstOrDefaultAsync(p => p.IdeaId == message.IdeaId && p.Status == ProjectStatus.Active, context.CancellationToken);
+        foreach (var partner in message.PartnerOrganisationIds)
+        {
+            project?.Join(partner);
+        }
+    }
+}
+
+/// <summary>Keeps whose each idea is and whether it is published: what starting a project by hand checks.</summary>
+public sealed class IdeaStatusChangedConsumer(ProjectsDbContext db, TimeProvider clock, ILogger<IdeaStatusChangedConsumer> logger)
+    : IdempotentConsumer<IdeaStatusChanged, ProjectsDbContext>(db, clock, logger)
+{
+    protected override async Task HandleAsync(IdeaStatusChanged message, ConsumeContext<IdeaStatusChanged> context)
+    {
+        var known = await Db.KnownIdeas.FindAsync([message.IdeaId], context.CancellationToken);
+        if (known is null)
+        {
+            known = KnownIdea.New(message.IdeaId);
+            Db.KnownIdeas.Add(known);
+        }
+        known.Follow(message.OwnerOrganisationId, message.Title, message.To, message.ChangedAt.UtcDateTime);
     }
 }
 
@@ -76,6 +100,10 @@ public sealed class PersonalDataExportRequestedConsumer(ProjectsDbContext db, Ti
                 .Select(e => new { e.ProjectId, e.Id, Group = e.Group.ToString(), e.Rating, e.Text, e.GivenAt }).ToListAsync(context.CancellationToken),
             decisionsRecorded = await Db.Decisions.AsNoTracking().Where(d => d.RecordedByPersonId == message.PersonId)
                 .Select(d => new { d.ProjectId, d.Number, d.Title, d.Rationale, d.RecordedAt }).ToListAsync(context.CancellationToken),
+            invitationsSent = await Db.Invitations.AsNoTracking().Where(i => i.InvitedByPersonId == message.PersonId)
+                .Select(i => new { i.ProjectId, i.InvitedOrganisationId, i.Message, i.InvitedAt }).ToListAsync(context.CancellationToken),
+            invitationsAnswered = await Db.Invitations.AsNoTracking().Where(i => i.AnsweredByPersonId == message.PersonId)
+                .Select(i => new { i.ProjectId, i.InvitedOrganisationId, Status = i.Status.ToString(), i.AnsweredAt }).ToListAsync(context.CancellationToken),
             ratingsGiven = await Db.ParticipantRatings.AsNoTracking().Where(r => r.RatedByPersonId == message.PersonId)
                 .Select(r => new { r.ProjectId, r.OrganisationId, r.Rating, r.Comment, r.RatedAt }).ToListAsync(context.CancellationToken),
         };
@@ -106,5 +134,7 @@ public sealed class PersonErasedConsumer(ProjectsDbContext db, TimeProvider cloc
         (await Db.Evaluations.Where(e => e.GivenByPersonId == person).ToListAsync(cancellationToken)).ForEach(e => e.Pseudonymise(message.Pseudonym));
         (await Db.Decisions.Where(d => d.RecordedByPersonId == person).ToListAsync(cancellationToken)).ForEach(d => d.Pseudonymise(message.Pseudonym));
         (await Db.ParticipantRatings.Where(r => r.RatedByPersonId == person).ToListAsync(cancellationToken)).ForEach(r => r.Pseudonymise(message.Pseudonym));
+        (await Db.Invitations.Where(i => i.InvitedByPersonId == person || i.AnsweredByPersonId == person).ToListAsync(cancellationToken))
+            .ForEach(i => i.Pseudonymise(person, message.Pseudonym));
     }
 }

@@ -1,4 +1,42 @@
+using CoCreation.IntegrationEvents;
+
 namespace CoCreation.Projects.Model;
+
+/// <summary>
+/// An idea as the ideas service last told of it (<c>IdeaStatusChanged</c>): whose it is, and whether it is published,
+/// so that its organisation may start a project from it by hand.
+/// </summary>
+public sealed class KnownIdea
+{
+    public Guid Id { get; private set; }
+
+    public Guid OwnerOrganisationId { get; private set; }
+
+    public string Title { get; private set; } = "";
+
+    public IdeaStatus Status { get; private set; }
+
+    public DateTime ChangedAt { get; private set; }
+
+    private KnownIdea()
+    {
+    }
+
+    public static KnownIdea New(Guid id) => new() { Id = id };
+
+    /// <summary>A project may start from a published idea, whether or not a partner is found yet.</summary>
+    public bool IsOpen => Status is IdeaStatus.Published or IdeaStatus.PartnerFound or IdeaStatus.ConvertedToProject;
+
+    /// <summary>Takes a change newer than the one held; an older one arriving late changes nothing.</summary>
+    public void Follow(Guid ownerOrganisationId, string title, IdeaStatus status, DateTime changedAt)
+    {
+        if (changedAt < ChangedAt)
+        {
+            return;
+        }
+        (OwnerOrganisationId, Title, Status, ChangedAt) = (ownerOrganisationId, title, status, changedAt);
+    }
+}
 
 /// <summary>
 /// An organisation as partner-matching last described it (<c>OrganisationProfileChanged</c>): what a co-creation

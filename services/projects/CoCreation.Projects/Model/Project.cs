@@ -67,7 +67,8 @@ public sealed class Project : RaisesIntegrationEvents
 {
     public Guid Id { get; private set; }
 
-    public Guid PartnershipId { get; private set; }
+    /// <summary>The agreed partnership it started from; null for a project its idea's organisation started by hand.</summary>
+    public Guid? PartnershipId { get; private set; }
 
     public Guid IdeaId { get; private set; }
 
@@ -126,19 +127,31 @@ public sealed class Project : RaisesIntegrationEvents
 
     public bool HasEnded => Phase is ProjectPhase.Completed or ProjectPhase.Discontinued;
 
-    public static Project Start(AgreedPartnership partnership, KnownEnvironment? environment, string title, string summary, string personId, DateTime now)
+    public static Project Start(AgreedPartnership partnership, KnownEnvironment? environment, string title, string summary, string personId, DateTime now) =>
+        Begin(partnership.IdeaId, partnership.PartnershipId, partnership.OwnerOrganisationId, partnership.PartnerOrganisationIds, partnership.EnvironmentId,
+            environment?.HostOrganisationId, title, summary, personId, now);
+
+    /// <summary>
+    /// The idea's organisation starts its project without waiting for an agreed partnership; it invites its partners
+    /// (<see cref="ProjectInvitation"/>).
+    /// </summary>
+    public static Project StartByHand(KnownIdea idea, string title, string summary, string personId, DateTime now) =>
+        Begin(idea.Id, null, idea.OwnerOrganisationId, [], null, null, title, summary, personId, now);
+
+    private static Project Begin(Guid ideaId, Guid? partnershipId, Guid ownerOrganisationId, IEnumerable<Guid> partners, Guid? environmentId, Guid? hostOrganisationId,
+        string title, string summary, string personId, DateTime now)
     {
         var project = new Project
         {
             Id = Guid.CreateVersion7(),
-            PartnershipId = partnership.PartnershipId,
-            IdeaId = partnership.IdeaId,
+            PartnershipId = partnershipId,
+            IdeaId = ideaId,
             Title = title,
             Summary = summary,
-            OwnerOrganisationId = partnership.OwnerOrganisationId,
-            PartnerOrganisationIds = [.. partnership.PartnerOrganisationIds],
-            EnvironmentId = partnership.EnvironmentId,
-            HostOrganisationId = environment?.HostOrganisationId,
+            OwnerOrganisationId = ownerOrganisationId,
+            PartnerOrganisationIds = [.. partners],
+            EnvironmentId = environmentId,
+            HostOrganisationId = hostOrganisationId,
             Status = ProjectStatus.Active,
             Phase = ProjectPhase.Planning,
             StartedByPersonId = personId,
@@ -148,6 +161,25 @@ public sealed class Project : RaisesIntegrationEvents
         project.Raise(new ProjectCreated(project.Id, project.IdeaId, title, project.OwnerOrganisationId, project.PartnerOrganisationIds,
             new DateTimeOffset(now, TimeSpan.Zero)));
         return project;
+    }
+
+    /// <summary>
+    /// An organisation becomes a partner: it accepted an invitation, or a later partnership of the idea named it. Like
+    /// every participant it must accept the agreement's current version. Returns false when it already takes part.
+    /// </summary>
+    public bool Join(Guid organisationId)
+    {
+        if (HasEnded)
+        {
+            throw new RuleViolationException("The project has ended.", "An ended project takes no new partners.", field: "phase");
+        }
+        if (Involves(organisationId))
+        {
+            return false;
+        }
+        PartnerOrganisationIds.Add(organisationId);
+        Version++;
+        return true;
     }
 
     public void Complete(string outcome, int successRating, string? reference, DateTime now)

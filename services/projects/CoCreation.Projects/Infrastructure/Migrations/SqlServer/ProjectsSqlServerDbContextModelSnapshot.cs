@@ -437,6 +437,33 @@ namespace CoCreation.Projects.Infrastructure.Migrations.SqlServer
                     b.ToTable("KnownEnvironments");
                 });
 
+            modelBuilder.Entity("CoCreation.Projects.Model.KnownIdea", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("OwnerOrganisationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("KnownIdeas");
+                });
+
             modelBuilder.Entity("CoCreation.Projects.Model.KnownOrganisation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -537,7 +564,7 @@ namespace CoCreation.Projects.Infrastructure.Migrations.SqlServer
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
 
-                    b.Property<Guid>("PartnershipId")
+                    b.Property<Guid?>("PartnershipId")
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("Phase")
@@ -582,10 +609,13 @@ namespace CoCreation.Projects.Infrastructure.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("IdeaId");
+                    b.HasIndex("IdeaId")
+                        .IsUnique()
+                        .HasFilter("[Status] <> 'Discontinued'");
 
                     b.HasIndex("PartnershipId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("[PartnershipId] IS NOT NULL");
 
                     b.HasIndex("CreatedAt", "Id");
 
@@ -627,6 +657,50 @@ namespace CoCreation.Projects.Infrastructure.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("Agreements");
+                });
+
+            modelBuilder.Entity("CoCreation.Projects.Model.ProjectInvitation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("AnsweredByPersonId")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTime>("InvitedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("InvitedByPersonId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<Guid>("InvitedOrganisationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId", "InvitedOrganisationId");
+
+                    b.ToTable("Invitations");
                 });
 
             modelBuilder.Entity("CoCreation.Projects.Model.Activity", b =>
@@ -684,6 +758,15 @@ namespace CoCreation.Projects.Infrastructure.Migrations.SqlServer
                 });
 
             modelBuilder.Entity("CoCreation.Projects.Model.ProjectAgreement", b =>
+                {
+                    b.HasOne("CoCreation.Projects.Model.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoCreation.Projects.Model.ProjectInvitation", b =>
                 {
                     b.HasOne("CoCreation.Projects.Model.Project", null)
                         .WithMany()

@@ -432,6 +432,33 @@ namespace CoCreation.Projects.Infrastructure.Migrations.Sqlite
                     b.ToTable("KnownEnvironments");
                 });
 
+            modelBuilder.Entity("CoCreation.Projects.Model.KnownIdea", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwnerOrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("KnownIdeas");
+                });
+
             modelBuilder.Entity("CoCreation.Projects.Model.KnownOrganisation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -532,7 +559,7 @@ namespace CoCreation.Projects.Infrastructure.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("PartnershipId")
+                    b.Property<Guid?>("PartnershipId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Phase")
@@ -577,7 +604,9 @@ namespace CoCreation.Projects.Infrastructure.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("IdeaId");
+                    b.HasIndex("IdeaId")
+                        .IsUnique()
+                        .HasFilter("[Status] <> 'Discontinued'");
 
                     b.HasIndex("PartnershipId")
                         .IsUnique();
@@ -622,6 +651,50 @@ namespace CoCreation.Projects.Infrastructure.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Agreements");
+                });
+
+            modelBuilder.Entity("CoCreation.Projects.Model.ProjectInvitation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnsweredByPersonId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("InvitedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InvitedByPersonId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InvitedOrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId", "InvitedOrganisationId");
+
+                    b.ToTable("Invitations");
                 });
 
             modelBuilder.Entity("CoCreation.Projects.Model.Activity", b =>
@@ -679,6 +752,15 @@ namespace CoCreation.Projects.Infrastructure.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("CoCreation.Projects.Model.ProjectAgreement", b =>
+                {
+                    b.HasOne("CoCreation.Projects.Model.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoCreation.Projects.Model.ProjectInvitation", b =>
                 {
                     b.HasOne("CoCreation.Projects.Model.Project", null)
                         .WithMany()
