@@ -84,6 +84,15 @@ public sealed class AuthorisationMatrixTests(ProjectsWithTokensFactory factory) 
             return (project, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid());
         }
 
+        /// <summary>A light participant of a fresh project: the project, the participant and the personal link's token.</summary>
+        public async Task<(Guid Project, Guid Participant, string Token)> LightParticipantAsync()
+        {
+            var project = await ProjectAsync();
+            using var response = await As(OrganisationAdmin).PostAsJsonAsync($"/api/v1/projects/{project}/light-participants", new { label = "A parent", group = "parents" });
+            var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+            return (project, body.GetProperty("id").GetGuid(), body.GetProperty("token").GetString()!);
+        }
+
         public async Task<Guid> ProjectAsync()
         {
             using var response = await As(OrganisationAdmin).PostAsJsonAsync("/api/v1/projects", new { ideaId = await AgreedIdeaAsync(), title = "A project" });
@@ -136,6 +145,20 @@ public sealed class AuthorisationMatrixTests(ProjectsWithTokensFactory factory) 
             var (project, invitation) = await s.CityUnitInvitedAsync();
             return Send(HttpMethod.Delete, $"/api/v1/projects/{project}/invitations/{invitation}");
         },                                                                                                               401, 200, 403, 200, 403, 403, 200, 403),
+        // The project's organisations invite light participants; the personal link needs no account.
+        Row("GET /projects/{id}/light-participants", async s => Send(HttpMethod.Get, $"/api/v1/projects/{await s.ProjectAsync()}/light-participants"),
+                                                                                                                         401, 200, 200, 200, 403, 403, 200, 403),
+        Row("POST /projects/{id}/light-participants", async s => Send(HttpMethod.Post, $"/api/v1/projects/{await s.ProjectAsync()}/light-participants",
+            new { label = "Parents of class 3B", group = "parents" }),                                                   401, 201, 201, 201, 403, 403, 201, 403),
+        Row("DELETE /projects/{id}/light-participants/{participantId}", async s =>
+        {
+            var (project, participant, _) = await s.LightParticipantAsync();
+            return Send(HttpMethod.Delete, $"/api/v1/projects/{project}/light-participants/{participant}");
+        },                                                                                                               401, 200, 200, 200, 403, 403, 200, 403),
+        Row("GET /participation/{token}", async s => Send(HttpMethod.Get, $"/api/v1/participation/{(await s.LightParticipantAsync()).Token}"),
+                                                                                                                         200, 200, 200, 200, 200, 200, 200, 200),
+        Row("POST /participation/{token}/evaluations", async s => Send(HttpMethod.Post, $"/api/v1/participation/{(await s.LightParticipantAsync()).Token}/evaluations",
+            new { rating = 4 }),                                                                                         201, 201, 201, 201, 201, 201, 201, 201),
         Row("GET /agreement-templates", _ => Task.FromResult(Send(HttpMethod.Get, "/api/v1/agreement-templates?language=sv")),      200, 200, 200, 200, 200, 200, 200, 200),
         Row("GET /projects/{id}/agreement", async s => Send(HttpMethod.Get, $"/api/v1/projects/{await s.ProjectAsync()}/agreement"), 200, 200, 200, 200, 200, 200, 200, 200),
         // The owner writes the agreement; every participating organisation accepts it, the partner too.

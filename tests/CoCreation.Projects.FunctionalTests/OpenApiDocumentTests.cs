@@ -23,6 +23,8 @@ public sealed class OpenApiDocumentTests(ProjectsServiceFactory factory) : IClas
     [InlineData("/api/v1/projects/{id}/decisions", "post", new[] { "201", "400", "401", "403", "404", "409" })]
     [InlineData("/api/v1/projects/{id}/invitations", "post", new[] { "201", "400", "401", "403", "404", "409" })]
     [InlineData("/api/v1/projects/{id}/invitations/{invitationId}/accept", "post", new[] { "200", "401", "403", "404", "409" })]
+    [InlineData("/api/v1/projects/{id}/light-participants", "post", new[] { "201", "400", "401", "403", "404", "409" })]
+    [InlineData("/api/v1/participation/{token}/evaluations", "post", new[] { "201", "400", "404", "409", "429" })]
     [InlineData("/api/v1/feedback/{token}", "post", new[] { "201", "400", "404", "409", "429" })]
     [InlineData("/api/v1/references/verify", "post", new[] { "200", "400" })]
     public async Task Each_operation_declares_every_status_its_handler_can_answer(string path, string method, string[] statuses)

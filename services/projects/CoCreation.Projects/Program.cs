@@ -26,6 +26,7 @@ app.MapDefaultEndpoints();
 app.MapProjectsApi();
 app.MapProjectLifecycleApi();
 app.MapInvitationsApi();
+app.MapLightParticipationApi();
 app.MapAgreementApi();
 app.MapActivitiesApi();
 app.MapEvaluationsApi();

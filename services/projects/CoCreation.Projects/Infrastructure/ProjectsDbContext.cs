@@ -37,6 +37,8 @@ public class ProjectsDbContext(DbContextOptions options) : MessagingDbContext(op
 
     public DbSet<ProjectInvitation> Invitations => Set<ProjectInvitation>();
 
+    public DbSet<LightParticipant> LightParticipants => Set<LightParticipant>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -116,6 +118,8 @@ public class ProjectsDbContext(DbContextOptions options) : MessagingDbContext(op
             evaluation.HasIndex(e => new { e.ProjectId, e.GivenAt });
             // Counting one address's recent feedback on one activity.
             evaluation.HasIndex(e => new { e.ActivityId, e.SenderKey, e.GivenAt });
+            // A light participant evaluates each activity once.
+            evaluation.HasIndex(e => new { e.LightParticipantId, e.ActivityId }).IsUnique().HasFilter("[LightParticipantId] IS NOT NULL AND [ActivityId] IS NOT NULL");
         });
         modelBuilder.Entity<Decision>(decision =>
         {
@@ -160,6 +164,18 @@ public class ProjectsDbContext(DbContextOptions options) : MessagingDbContext(op
             invitation.HasIndex(i => new { i.ProjectId, i.InvitedOrganisationId });
         });
 
+        modelBuilder.Entity<LightParticipant>(participant =>
+        {
+            participant.HasKey(p => p.Id);
+            participant.Property(p => p.Token).HasMaxLength(40);
+            participant.Property(p => p.Label).HasMaxLength(ProjectLimits.LightParticipantLabelLength);
+            participant.Property(p => p.Group).HasConversion<string>().HasMaxLength(20);
+            participant.Property(p => p.InvitedByPersonId).HasMaxLength(100);
+            participant.HasOne<Project>().WithMany().HasForeignKey(p => p.ProjectId);
+            participant.HasIndex(p => p.Token).IsUnique();
+            participant.HasIndex(p => new { p.ProjectId, p.InvitedAt });
+        });
+
         modelBuilder.Entity<KnownEnvironment>(environment =>
         {
             environment.HasKey(e => e.Id);
@@ -177,6 +193,9 @@ public static class ProjectLimits
     public const int RationaleLength = 4000;
 
     public const int InvitationMessageLength = 2000;
+
+    /// <summary>The team's own note of who holds a light participant's link; not a name.</summary>
+    public const int LightParticipantLabelLength = 100;
 
     /// <summary>The most a light-feedback word may be: one tap and a word, not an essay.</summary>
     public const int FeedbackWordLength = 140;

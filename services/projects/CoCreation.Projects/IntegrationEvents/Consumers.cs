@@ -100,6 +100,8 @@ public sealed class PersonalDataExportRequestedConsumer(ProjectsDbContext db, Ti
                 .Select(e => new { e.ProjectId, e.Id, Group = e.Group.ToString(), e.Rating, e.Text, e.GivenAt }).ToListAsync(context.CancellationToken),
             decisionsRecorded = await Db.Decisions.AsNoTracking().Where(d => d.RecordedByPersonId == message.PersonId)
                 .Select(d => new { d.ProjectId, d.Number, d.Title, d.Rationale, d.RecordedAt }).ToListAsync(context.CancellationToken),
+            lightParticipantsInvited = await Db.LightParticipants.AsNoTracking().Where(p => p.InvitedByPersonId == message.PersonId)
+                .Select(p => new { p.ProjectId, p.Label, Group = p.Group.ToString(), p.InvitedAt, p.RevokedAt }).ToListAsync(context.CancellationToken),
             invitationsSent = await Db.Invitations.AsNoTracking().Where(i => i.InvitedByPersonId == message.PersonId)
                 .Select(i => new { i.ProjectId, i.InvitedOrganisationId, i.Message, i.InvitedAt }).ToListAsync(context.CancellationToken),
             invitationsAnswered = await Db.Invitations.AsNoTracking().Where(i => i.AnsweredByPersonId == message.PersonId)
@@ -134,6 +136,7 @@ public sealed class PersonErasedConsumer(ProjectsDbContext db, TimeProvider cloc
         (await Db.Evaluations.Where(e => e.GivenByPersonId == person).ToListAsync(cancellationToken)).ForEach(e => e.Pseudonymise(message.Pseudonym));
         (await Db.Decisions.Where(d => d.RecordedByPersonId == person).ToListAsync(cancellationToken)).ForEach(d => d.Pseudonymise(message.Pseudonym));
         (await Db.ParticipantRatings.Where(r => r.RatedByPersonId == person).ToListAsync(cancellationToken)).ForEach(r => r.Pseudonymise(message.Pseudonym));
+        (await Db.LightParticipants.Where(p => p.InvitedByPersonId == person).ToListAsync(cancellationToken)).ForEach(p => p.Pseudonymise(message.Pseudonym));
         (await Db.Invitations.Where(i => i.InvitedByPersonId == person || i.AnsweredByPersonId == person).ToListAsync(cancellationToken))
             .ForEach(i => i.Pseudonymise(person, message.Pseudonym));
     }

@@ -109,11 +109,15 @@ public sealed class Activity
     public void Pseudonymise(string pseudonym) => ScheduledByPersonId = pseudonym;
 }
 
-/// <summary>Where an evaluation came from: a signed-in member of the team, or the anonymous light-feedback link.</summary>
+/// <summary>
+/// Where an evaluation came from: a signed-in member of the team, the anonymous light-feedback link of an activity, or
+/// a light participant's personal link.
+/// </summary>
 public enum EvaluationSource
 {
     Team,
     LightFeedback,
+    LightParticipant,
 }
 
 /// <summary>
@@ -150,6 +154,9 @@ public sealed class Evaluation
     /// <summary>For light feedback: a hash of the link and the sender's address, never the address itself.</summary>
     public string? SenderKey { get; private set; }
 
+    /// <summary>For a light participant's evaluation: who, by their personal link (they have no account).</summary>
+    public Guid? LightParticipantId { get; private set; }
+
     public DateTime GivenAt { get; private set; }
 
     private Evaluation()
@@ -165,6 +172,9 @@ public sealed class Evaluation
 
     public static Evaluation ByLightFeedback(Project project, Activity activity, StakeholderGroup group, int rating, string word, string senderKey, DateTime now) =>
         New(project, activity.Id, group, rating, word, EvaluationSource.LightFeedback, now, e => e.SenderKey = senderKey);
+
+    public static Evaluation ByLightParticipant(Project project, Guid? activityId, LightParticipant participant, int rating, string text, DateTime now) =>
+        New(project, activityId, participant.Group, rating, text, EvaluationSource.LightParticipant, now, e => e.LightParticipantId = participant.Id);
 
     private static Evaluation New(Project project, Guid? activityId, StakeholderGroup group, int rating, string text, EvaluationSource source, DateTime now,
         Action<Evaluation> who)

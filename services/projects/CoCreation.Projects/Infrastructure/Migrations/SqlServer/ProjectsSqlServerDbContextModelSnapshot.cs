@@ -370,6 +370,9 @@ namespace CoCreation.Projects.Infrastructure.Migrations.SqlServer
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
+                    b.Property<Guid?>("LightParticipantId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<Guid?>("OrganisationId")
                         .HasColumnType("uniqueidentifier");
 
@@ -399,6 +402,10 @@ namespace CoCreation.Projects.Infrastructure.Migrations.SqlServer
                         .HasColumnType("nvarchar(2000)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("LightParticipantId", "ActivityId")
+                        .IsUnique()
+                        .HasFilter("[LightParticipantId] IS NOT NULL AND [ActivityId] IS NOT NULL");
 
                     b.HasIndex("ProjectId", "GivenAt");
 
@@ -486,6 +493,51 @@ namespace CoCreation.Projects.Infrastructure.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.ToTable("KnownOrganisations");
+                });
+
+            modelBuilder.Entity("CoCreation.Projects.Model.LightParticipant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Group")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateTime>("InvitedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("InvitedByPersonId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Token")
+                        .IsUnique();
+
+                    b.HasIndex("ProjectId", "InvitedAt");
+
+                    b.ToTable("LightParticipants");
                 });
 
             modelBuilder.Entity("CoCreation.Projects.Model.ParticipantRating", b =>
@@ -740,6 +792,15 @@ namespace CoCreation.Projects.Infrastructure.Migrations.SqlServer
                 });
 
             modelBuilder.Entity("CoCreation.Projects.Model.Evaluation", b =>
+                {
+                    b.HasOne("CoCreation.Projects.Model.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoCreation.Projects.Model.LightParticipant", b =>
                 {
                     b.HasOne("CoCreation.Projects.Model.Project", null)
                         .WithMany()

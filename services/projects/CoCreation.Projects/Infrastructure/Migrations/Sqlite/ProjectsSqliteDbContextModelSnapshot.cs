@@ -365,6 +365,9 @@ namespace CoCreation.Projects.Infrastructure.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("LightParticipantId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("OrganisationId")
                         .HasColumnType("TEXT");
 
@@ -394,6 +397,10 @@ namespace CoCreation.Projects.Infrastructure.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("LightParticipantId", "ActivityId")
+                        .IsUnique()
+                        .HasFilter("[LightParticipantId] IS NOT NULL AND [ActivityId] IS NOT NULL");
 
                     b.HasIndex("ProjectId", "GivenAt");
 
@@ -481,6 +488,51 @@ namespace CoCreation.Projects.Infrastructure.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.ToTable("KnownOrganisations");
+                });
+
+            modelBuilder.Entity("CoCreation.Projects.Model.LightParticipant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Group")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("InvitedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InvitedByPersonId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Token")
+                        .IsUnique();
+
+                    b.HasIndex("ProjectId", "InvitedAt");
+
+                    b.ToTable("LightParticipants");
                 });
 
             modelBuilder.Entity("CoCreation.Projects.Model.ParticipantRating", b =>
@@ -734,6 +786,15 @@ namespace CoCreation.Projects.Infrastructure.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("CoCreation.Projects.Model.Evaluation", b =>
+                {
+                    b.HasOne("CoCreation.Projects.Model.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoCreation.Projects.Model.LightParticipant", b =>
                 {
                     b.HasOne("CoCreation.Projects.Model.Project", null)
                         .WithMany()
