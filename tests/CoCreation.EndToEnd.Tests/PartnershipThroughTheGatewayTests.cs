@@ -83,6 +83,7 @@ public sealed class PartnershipThroughTheGatewayTests(PlatformFixture platform)
             return started.StatusCode == HttpStatusCode.Created ? (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid() : Guid.Empty;
         }, id => id != Guid.Empty, TimeSpan.FromSeconds(60));
         Assert.NotEqual(Guid.Empty, projectId);
+        await ProjectLifecycleCalls.AwaitPartnerAsync(platform.Gateway, projectId, studio);
         var converted = await Eventually.MatchAsync(
             async () => (await SendAsync(new HttpRequestMessage(HttpMethod.Get, $"/api/v1/ideas/{ideaId}"), HttpStatusCode.OK)).GetProperty("status").GetString(),
             s => s == "converted-to-project", TimeSpan.FromSeconds(60));

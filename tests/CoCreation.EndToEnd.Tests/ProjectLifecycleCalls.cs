@@ -42,6 +42,19 @@ public static class ProjectLifecycleCalls
         return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
     }
 
+    /// <summary>
+    /// Waits until the partner is in the project. The owner may start the project before PartnershipAgreed reaches
+    /// projects (it then starts by hand); the partnership, arriving, brings its partners in.
+    /// </summary>
+    public static async Task AwaitPartnerAsync(HttpClient gateway, Guid projectId, Guid partner)
+    {
+        var partners = await Eventually.MatchAsync(
+            async () => (await SendAsync(gateway, HttpMethod.Get, $"/api/v1/projects/{projectId}", null, null)).GetProperty("partnerOrganisationIds")
+                .EnumerateArray().Select(p => p.GetGuid()).ToList(),
+            ids => ids.Contains(partner), TimeSpan.FromSeconds(60));
+        Assert.True(partners.Contains(partner), $"The partnership never brought {partner} into project {projectId}.");
+    }
+
     /// <summary>The city unit registers a real environment; once projects has heard of it over the broker, the owner hosts the pilot there.</summary>
     public static async Task<Guid> HostAsync(HttpClient gateway, Guid projectId, Party owner, Party host, string name)
     {

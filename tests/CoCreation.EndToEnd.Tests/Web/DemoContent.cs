@@ -59,6 +59,7 @@ public sealed record DemoContent(Guid ChallengeId, Guid IdeaId, Guid ProjectId, 
         await SendAsync(gateway, HttpMethod.Post, $"/api/v1/ideas/{ideaId}/interests/{interest.GetProperty("id").GetGuid()}/accept", School(), new { reply = "Welcome!" });
         var project = await RetryAsync(() => TrySendAsync(gateway, HttpMethod.Post, "/api/v1/projects", School(), new { ideaId, title = "Quiet canteen", summary = "Panels and new habits." }));
         var projectId = project.GetProperty("id").GetGuid();
+        await ProjectLifecycleCalls.AwaitPartnerAsync(gateway, projectId, DemoOrganisations.Company);
         // Along the roadmap, in the school's own canteen: the school and the company accept the agreement.
         var school = new Party(School().Person, School().Organisation, School().Roles);
         await ProjectLifecycleCalls.HostAsync(gateway, projectId, school, school, "Demo school canteen");
@@ -79,6 +80,7 @@ public sealed record DemoContent(Guid ChallengeId, Guid IdeaId, Guid ProjectId, 
         await SendAsync(gateway, HttpMethod.Post, $"/api/v1/ideas/{secondId}/interests/{secondInterest.GetProperty("id").GetGuid()}/accept", School(), new { reply = "Welcome!" });
         var inAgreement = await RetryAsync(() => TrySendAsync(gateway, HttpMethod.Post, "/api/v1/projects", School(), new { ideaId = secondId, title = "Reading corner" }));
         var inAgreementId = inAgreement.GetProperty("id").GetGuid();
+        await ProjectLifecycleCalls.AwaitPartnerAsync(gateway, inAgreementId, DemoOrganisations.Company);
         await ProjectLifecycleCalls.ToAgreementAsync(gateway, inAgreementId, school);
         return new DemoContent(challenge.GetProperty("id").GetGuid(), ideaId, projectId, pilot, inAgreementId);
     }

@@ -66,6 +66,7 @@ public sealed partial class KeyboardTests(PlatformFixture platform)
         // The roadmap to evaluation through the API (the journey walks it in the browser); then the phase move and the
         // completion with the keyboard.
         var projectPath = new Uri(page.Url).AbsolutePath;
+        await ProjectLifecycleCalls.AwaitPartnerAsync(platform.Gateway, Guid.Parse(projectPath.Split('/')[^1]), DemoOrganisations.Company);
         var projectId = Guid.Parse(projectPath.Split('/')[^1]);
         var schoolParty = new Party("demo-school-teacher", DemoOrganisations.School, "city-unit");
         await ProjectLifecycleCalls.HostAsync(platform.Gateway, projectId, schoolParty, schoolParty, $"Reading room {Guid.NewGuid().ToString("N")[..6]}");

@@ -116,6 +116,7 @@ public sealed partial class WebJourneyTests(PlatformFixture platform)
         await school.Page.GetByRole(AriaRole.Button, new() { Name = "Start the project" }).ClickAsync();
         await school.ArriveAtAsync(url => ProjectPage().IsMatch(url.PathAndQuery), "the started project");
         var projectPath = new Uri(school.Page.Url).AbsolutePath;
+        await ProjectLifecycleCalls.AwaitPartnerAsync(platform.Gateway, Guid.Parse(projectPath.Split('/')[^1]), DemoOrganisations.Company);
         await school.ScreenshotAsync("project-started");
         foreach (var canvasQuestion in new[] { "Context", "Aims and why", "Values", "Capacities and resources", "Barriers and contradictions", "Tools and techniques" })
         {

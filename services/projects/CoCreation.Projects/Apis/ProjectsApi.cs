@@ -67,6 +67,12 @@ public static class ProjectsApi
             throw new RuleViolationException("This idea is not published.",
                 "A project starts from a published idea: publish it first (POST /api/v1/ideas/{id}/publish).", field: "ideaId");
         }
+        if (partnership is null && idea!.Status == CoCreation.IntegrationEvents.IdeaStatus.PartnerFound)
+        {
+            // The idea found its partner, but the partnership has not reached this service yet: wait for it, so the
+            // project starts with its partners and environment rather than by hand.
+            throw new RuleViolationException("The idea's partnership is on its way.", "Try again in a moment.", field: "ideaId");
+        }
         if ((partnership?.OwnerOrganisationId ?? idea!.OwnerOrganisationId) != organisationId)
         {
             return Problems.OnlyOwnerOrganisation("idea");
