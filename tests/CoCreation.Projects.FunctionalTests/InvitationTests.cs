@@ -2,7 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using CoCreation.IntegrationEvents;
 using CoCreation.Testing;
+using CoCreation.Projects.Infrastructure;
+using CoCreation.Projects.Model;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CoCreation.Projects.FunctionalTests;
 
@@ -119,5 +122,36 @@ public sealed class InvitationTests(ProjectsServiceFactory factory) : IClassFixt
         await factory.DeliverAsync(new PartnershipAgreed(Guid.NewGuid(), idea, _school, [_studio], null, DateTimeOffset.UtcNow));
         Assert.Equal([_studio], await PartnersAsync(id));
         await AssertProblemAsync(await School.PostAsJsonAsync($"/api/v1/projects/{id}/invitations", new { organisationId = _studio }), HttpStatusCode.Conflict, "organisationId");
+    }
+
+    [Fact]
+    public async Task An_idea_that_found_its_partner_waits_for_the_partnership_and_then_starts_with_the_partner()
+    {
+        var idea = await PublishedIdeaAsync();
+        await factory.DeliverAsync(new IdeaStatusChanged(idea, "Museum game", IdeaStatus.Published, IdeaStatus.PartnerFound, "teacher-anna", _school, DateTimeOffset.UtcNow));
+        await AssertProblemAsync(await School.PostAsJsonAsync("/api/v1/projects", new { ideaId = idea, title = "Too soon" }), HttpStatusCode.Conflict, "ideaId");
+        Assert.Equal(0, await factory.WithDbAsync(db => db.Projects.CountAsync(p => p.IdeaId == idea)));
+
+        await factory.DeliverAsync(new PartnershipAgreed(Guid.NewGuid(), idea, _school, [_studio], null, DateTimeOffset.UtcNow));
+        Assert.Equal([_studio], await PartnersAsync(await StartedByHandAsync(idea)));
+    }
+
+    [Fact]
+    public async Task A_partnership_arriving_while_a_start_by_hand_is_saved_makes_the_start_fail_rather_than_miss_it()
+    {
+        var idea = await PublishedIdeaAsync();
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ProjectsDbContext>();
+        // A start by hand has read the idea, with no partnership yet, and is about to save ...
+        var known = await db.KnownIdeas.SingleAsync(i => i.Id == idea);
+        db.Projects.Add(Project.StartByHand(known, "Museum game", "", "teacher-anna", DateTime.UtcNow));
+        known.Claim();
+        // ... when the partnership arrives, finds no project and commits.
+        await factory.DeliverAsync(new PartnershipAgreed(Guid.NewGuid(), idea, _school, [_studio], null, DateTimeOffset.UtcNow));
+
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => db.SaveChangesAsync());
+        Assert.Equal(0, await factory.WithDbAsync(d => d.Projects.CountAsync(p => p.IdeaId == idea)));
+        // Started again, the project has the partnership's partner.
+        Assert.Equal([_studio], await PartnersAsync(await StartedByHandAsync(idea)));
     }
 }

@@ -61,7 +61,14 @@ public static class ProjectsApi
         // From the idea's newest agreed partnership, with its partners; without one, by hand, to invite partners to.
         var partnership = await db.AgreedPartnerships.AsNoTracking().Where(p => p.IdeaId == request.IdeaId)
             .OrderByDescending(p => p.AgreedAt).FirstOrDefaultAsync(cancellationToken);
-        var idea = partnership is null ? await db.KnownIdeas.AsNoTracking().FirstOrDefaultAsync(i => i.Id == request.IdeaId, cancellationToken) : null;
+        var idea = partnership is null ? await db.KnownIdeas.FirstOrDefaultAsync(i => i.Id == request.IdeaId, cancellationToken) : null;
+        if (partnership is null && idea is null)
+        {
+            // Ideas tells this service of every published idea over the broker; one just published may not be here yet.
+            throw new RuleViolationException("This idea is not known to projects yet.",
+                "A just-published idea reaches projects within moments: try again. An idea still in draft is published first (POST /api/v1/ideas/{id}/publish).",
+                field: "ideaId");
+        }
         if (partnership is null && idea is not { IsOpen: true })
         {
             throw new RuleViolationException("This idea is not published.",
@@ -99,10 +106,17 @@ public static class ProjectsApi
                 else
                 {
                     project = Project.StartByHand(idea!, title, summary, actor.PersonId, now);
+                    idea!.Claim(); // a partnership arriving meanwhile makes this save fail rather than miss the project
                 }
                 db.Projects.Add(project);
                 return new CreatedResource<ProjectResponse>($"/api/v1/projects/{project.Id}", ProjectResponse.From(project));
             }, cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // The idea's partnership arrived while this start by hand was on its way: start again, now with its partners.
+            throw new RuleViolationException("The idea's partnership arrived as the project was starting.",
+                "Try again: the project then starts with the partnership's partners.", field: "ideaId");
         }
         catch (DbUpdateException)
         {

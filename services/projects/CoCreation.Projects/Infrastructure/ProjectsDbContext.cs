@@ -151,6 +151,7 @@ public class ProjectsDbContext(DbContextOptions options) : MessagingDbContext(op
             idea.HasKey(i => i.Id);
             idea.Property(i => i.Title).HasMaxLength(200);
             idea.Property(i => i.Status).HasConversion<string>().HasMaxLength(30);
+            idea.Property(i => i.Version).IsConcurrencyToken();
         });
 
         modelBuilder.Entity<ProjectInvitation>(invitation =>

@@ -22,6 +22,15 @@ public sealed class PartnershipAgreedConsumer(ProjectsDbContext db, TimeProvider
         {
             Db.AgreedPartnerships.Add(AgreedPartnership.From(message));
         }
+        // Claiming the idea serialises this with a start by hand: if one commits between this read and the save, the
+        // save fails and the retry finds the project. An idea not heard of yet is held as a placeholder for the claim.
+        var idea = await Db.KnownIdeas.FindAsync([message.IdeaId], context.CancellationToken);
+        if (idea is null)
+        {
+            idea = KnownIdea.New(message.IdeaId);
+            Db.KnownIdeas.Add(idea);
+        }
+        idea.Claim();
         var project = await Db.Projects.FirstOrDefaultAsync(p => p.IdeaId == message.IdeaId && p.Status == ProjectStatus.Active, context.CancellationToken);
         foreach (var partner in message.PartnerOrganisationIds)
         {

@@ -18,6 +18,13 @@ public sealed class KnownIdea
 
     public DateTime ChangedAt { get; private set; }
 
+    /// <summary>
+    /// Bumped by whatever must see the idea's partnership and projects together: a start by hand and an arriving
+    /// partnership. As a concurrency token it makes the later of two interleaving ones fail and retry, so a partnership
+    /// can never miss the project started by hand a moment before it.
+    /// </summary>
+    public int Version { get; private set; }
+
     private KnownIdea()
     {
     }
@@ -26,6 +33,8 @@ public sealed class KnownIdea
 
     /// <summary>A project may start from a published idea, whether or not a partner is found yet.</summary>
     public bool IsOpen => Status is IdeaStatus.Published or IdeaStatus.PartnerFound or IdeaStatus.ConvertedToProject;
+
+    public void Claim() => Version++;
 
     /// <summary>Takes a change newer than the one held; an older one arriving late changes nothing.</summary>
     public void Follow(Guid ownerOrganisationId, string title, IdeaStatus status, DateTime changedAt)
