@@ -55,6 +55,47 @@ public sealed class ProjectWebTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task The_school_gives_a_parent_a_personal_link_the_parent_evaluates_by_it_and_a_revoked_link_takes_no_more()
+    {
+        var content = await DemoContent.EnsureAsync(platform);
+        var path = $"/projects/{content.ProjectInAgreementId}";
+        await using var browser = await Chromium.LaunchAsync();
+        await using var school = await WebSession.SignedInAsync(browser, platform, "school@cocreation.test");
+        await school.GotoAsync(path);
+        await school.Page.Locator("#light-participant-label").FillAsync("Parent, class 2B");
+        await school.Page.Locator("#light-participant-group").SelectOptionAsync("parents");
+        await school.Page.GetByRole(AriaRole.Button, new() { Name = "Create the link" }).ClickAsync();
+        await Assertions.Expect(school.Page.GetByRole(AriaRole.Status).First).ToContainTextAsync("The personal link is ready");
+        var entry = school.Page.Locator(".light-participants li", new() { HasText = "Parent, class 2B" });
+        await entry.GetByText("Link and QR code for Parent, class 2B").ClickAsync();
+        await Assertions.Expect(entry.GetByRole(AriaRole.Img, new() { Name = "QR code of the personal link for Parent, class 2B" })).ToBeVisibleAsync();
+        var link = (await entry.Locator(".poster-link").InnerTextAsync()).Trim();
+        Assert.Contains("/join/", link, StringComparison.Ordinal);
+        await school.ScreenshotAsync("personal-links");
+
+        // The parent, with no account, sees the project but never the team's label for them.
+        await using var parent = await WebSession.OpenAsync(browser, platform);
+        await parent.Page.SetViewportSizeAsync(390, 844);
+        await parent.GotoAsync(new Uri(link).PathAndQuery);
+        await Assertions.Expect(parent.Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Reading corner");
+        Assert.Contains("You take part in this co-creation project as: Parents.", await parent.Page.Locator(".lead").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain("class 2B", await parent.Page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        await parent.Page.Locator("#evaluate-subject").SelectOptionAsync(new SelectOptionValue { Label = "The project as a whole" });
+        await parent.Page.Locator("#evaluate-text").FillAsync("A calm corner, at last.");
+        await parent.Page.GetByRole(AriaRole.Button, new() { Name = "Good", Exact = true }).ClickAsync();
+        await Assertions.Expect(parent.Page.GetByRole(AriaRole.Status).First).ToHaveTextAsync("Thank you for the evaluation.");
+        await parent.ScreenshotAsync("personal-link");
+
+        await school.GotoAsync(path);
+        await Assertions.Expect(entry).ToContainTextAsync("answers: 1");
+        await entry.GetByRole(AriaRole.Button, new() { Name = "Revoke the link of Parent, class 2B" }).ClickAsync();
+        await Assertions.Expect(school.Page.GetByRole(AriaRole.Status).First).ToHaveTextAsync("The link is revoked: it takes no more answers.");
+        await parent.GotoAsync(new Uri(link).PathAndQuery);
+        await Assertions.Expect(parent.Page.Locator(".notice")).ToHaveTextAsync("This link takes no answers now. Thank you for taking part!");
+        await Assertions.Expect(parent.Page.Locator("#evaluate-subject")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
     public async Task A_canvas_answer_saved_from_an_old_version_is_refused_and_says_to_read_the_partners_first()
     {
         var content = await DemoContent.EnsureAsync(platform);

@@ -157,6 +157,18 @@ public sealed record Decision(
 
 public sealed record ParticipantRating(Guid OrganisationId, int Rating, string Comment, DateTime RatedAt);
 
+/// <summary>Someone the team invited to take part by a personal link, without an account.</summary>
+public sealed record LightParticipant(Guid Id, string Label, string Group, string Token, DateTime InvitedAt, DateTime? RevokedAt, int Answers)
+{
+    public bool IsActive => RevokedAt is null;
+}
+
+/// <summary>What a personal link shows its holder: the project, its activities, which take an answer now.</summary>
+public sealed record ParticipationLink(Guid ProjectId, string ProjectTitle, string ProjectSummary, string Phase, string Group, bool Open,
+    IReadOnlyList<ParticipationActivity> Activities);
+
+public sealed record ParticipationActivity(ProjectActivity Activity, bool Open, bool Answered);
+
 public sealed record FeedbackLink(Guid ProjectId, string ProjectTitle, ProjectActivity Activity, bool Open, DateTime ClosesAt);
 
 public sealed record CoCreationReference(string Reference, string Algorithm, string KeyId, JsonElement? Payload);

@@ -138,6 +138,22 @@ public sealed class PlatformApi(HttpClient http)
     public Task<ApiResult<ProjectInvitation>> WithdrawInvitationAsync(Guid id, Guid invitationId, CancellationToken cancellationToken = default) =>
         SendAsync<ProjectInvitation>(HttpMethod.Delete, $"/api/v1/projects/{id}/invitations/{invitationId}", null, cancellationToken);
 
+    public Task<ApiResult<List<LightParticipant>>> LightParticipantsAsync(Guid id, CancellationToken cancellationToken = default) =>
+        GetAsync<List<LightParticipant>>($"/api/v1/projects/{id}/light-participants", cancellationToken);
+
+    public Task<ApiResult<LightParticipant>> InviteLightParticipantAsync(Guid id, string label, string group, CancellationToken cancellationToken = default) =>
+        SendAsync<LightParticipant>(HttpMethod.Post, $"/api/v1/projects/{id}/light-participants", new { label, group }, cancellationToken);
+
+    public Task<ApiResult<LightParticipant>> RevokeLightParticipantAsync(Guid id, Guid participantId, CancellationToken cancellationToken = default) =>
+        SendAsync<LightParticipant>(HttpMethod.Delete, $"/api/v1/projects/{id}/light-participants/{participantId}", null, cancellationToken);
+
+    /// <summary>What a personal link shows, without an account.</summary>
+    public Task<ApiResult<ParticipationLink>> ParticipationAsync(string token, CancellationToken cancellationToken = default) =>
+        GetAsync<ParticipationLink>($"/api/v1/participation/{Uri.EscapeDataString(token)}", cancellationToken);
+
+    public Task<ApiResult<Unit>> EvaluateByLinkAsync(string token, int rating, string? text, Guid? activityId, CancellationToken cancellationToken = default) =>
+        SendAsync<Unit>(HttpMethod.Post, $"/api/v1/participation/{Uri.EscapeDataString(token)}/evaluations", new { rating, text, activityId }, cancellationToken);
+
     public Task<ApiResult<Canvas>> CanvasAsync(Guid id, CancellationToken cancellationToken = default) =>
         GetAsync<Canvas>($"/api/v1/projects/{id}/canvas", cancellationToken);
 
