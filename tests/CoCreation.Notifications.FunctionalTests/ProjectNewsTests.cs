@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CoCreation.IntegrationEvents;
+using CoCreation.Notifications.IntegrationEvents;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CoCreation.Notifications.FunctionalTests;
 
@@ -65,5 +67,36 @@ public sealed class ProjectNewsTests(NotificationsServiceFactory factory) : ICla
         var answered = Assert.Single(await InboxAsync(teacher));
         Assert.Equal("An invited organisation joined \"Museum game\"", answered.GetProperty("title").GetString());
         Assert.Single(await InboxAsync(designer));
+    }
+
+    [Fact]
+    public async Task The_people_of_an_activity_are_reminded_once_the_day_before_and_not_of_one_scheduled_that_close()
+    {
+        var (school, other) = (Guid.NewGuid(), Guid.NewGuid());
+        var (teacher, outsider) = ("teacher-" + Guid.NewGuid().ToString("N")[..6], "outsider-" + Guid.NewGuid().ToString("N")[..6]);
+        await factory.DeliverAsync(new MembershipChanged(school, teacher, "member", DateTime.UtcNow));
+        await factory.DeliverAsync(new MembershipChanged(other, outsider, "member", DateTime.UtcNow));
+        var project = Guid.NewGuid();
+        var now = new DateTimeOffset(DateTime.UtcNow.Date.AddDays(10), TimeSpan.Zero);
+        async Task ScheduleAsync(string title, TimeSpan startsIn) => await factory.DeliverAsync(new ActivityScheduled(project, "Museum game", Guid.NewGuid(),
+            "workshop", title, now + startsIn, now + startsIn + TimeSpan.FromHours(2), Guid.NewGuid(), [school], now));
+        await ScheduleAsync("Ideas workshop", TimeSpan.FromHours(30));
+        await ScheduleAsync("Same-day workshop", TimeSpan.FromHours(3));
+        await ScheduleAsync("Later workshop", TimeSpan.FromDays(5));
+
+        async Task<int> RemindAsync(DateTimeOffset at)
+        {
+            await using var scope = factory.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<ActivityReminders>().SendDueAsync(at.UtcDateTime, CancellationToken.None);
+        }
+        Assert.Equal(0, await RemindAsync(now + TimeSpan.FromHours(1))); // the same-day one was news already; the others are too far
+        Assert.Equal(1, await RemindAsync(now + TimeSpan.FromHours(7)));
+        Assert.Equal(0, await RemindAsync(now + TimeSpan.FromHours(8))); // once only
+
+        var reminders = (await InboxAsync(teacher)).Where(n => n.GetProperty("kind").GetString() == "project-activity-tomorrow").ToList();
+        var reminder = Assert.Single(reminders);
+        Assert.Equal("Coming up: \"Ideas workshop\" in \"Museum game\"", reminder.GetProperty("title").GetString());
+        Assert.Contains((now + TimeSpan.FromHours(30)).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture), reminder.GetProperty("body").GetString(), StringComparison.Ordinal);
+        Assert.Empty(await InboxAsync(outsider));
     }
 }

@@ -21,6 +21,9 @@ internal static class ApplicationServiceExtensions
                 options.AllowInsecureUrls = builder.Configuration.GetValue($"{WebhookOptions.SectionName}:AllowInsecureUrls", environment.IsDevelopment()));
         builder.Services.AddSingleton<WebhookHttpClient>();
         builder.Services.AddHostedService<WebhookDispatcher>();
+        builder.Services.AddOptions<ReminderOptions>().Bind(builder.Configuration.GetSection(ReminderOptions.SectionName));
+        builder.Services.AddScoped<ActivityReminders>();
+        builder.Services.AddHostedService<ActivityReminderService>();
         return builder;
     }
 }

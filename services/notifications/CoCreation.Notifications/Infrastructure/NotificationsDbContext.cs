@@ -14,9 +14,21 @@ public class NotificationsDbContext(DbContextOptions options) : MessagingDbConte
 
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 
+    public DbSet<UpcomingActivity> UpcomingActivities => Set<UpcomingActivity>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
+        modelBuilder.Entity<UpcomingActivity>(activity =>
+        {
+            activity.HasKey(a => a.ActivityId);
+            activity.Property(a => a.ActivityId).ValueGeneratedNever();
+            activity.Property(a => a.ProjectTitle).HasMaxLength(200);
+            activity.Property(a => a.Title).HasMaxLength(200);
+            activity.Property(a => a.Kind).HasMaxLength(40);
+            // What a reminder round looks for: not yet reminded, starting soon.
+            activity.HasIndex(a => new { a.RemindedAt, a.StartsAt });
+        });
         modelBuilder.Entity<Notification>(notification =>
         {
             notification.HasKey(n => n.Id);

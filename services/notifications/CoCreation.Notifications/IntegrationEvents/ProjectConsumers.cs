@@ -6,6 +6,7 @@ using CoCreation.Notifications.Infrastructure;
 using CoCreation.Notifications.Model;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace CoCreation.Notifications.IntegrationEvents;
 
@@ -48,14 +49,22 @@ public sealed class ProjectAgreementChangedConsumer(NotificationsDbContext db, T
             message.ProjectId, Clock.GetUtcNow().UtcDateTime, context.CancellationToken);
 }
 
-public sealed class ActivityScheduledConsumer(NotificationsDbContext db, TimeProvider clock, ILogger<ActivityScheduledConsumer> logger)
+public sealed class ActivityScheduledConsumer(NotificationsDbContext db, TimeProvider clock, IOptions<ReminderOptions> reminders, ILogger<ActivityScheduledConsumer> logger)
     : IdempotentConsumer<ActivityScheduled, NotificationsDbContext>(db, clock, logger)
 {
-    protected override Task HandleAsync(ActivityScheduled message, ConsumeContext<ActivityScheduled> context) =>
-        ProjectPeople.TellAsync(Db, message.OrganisationIds, "project-activity-scheduled",
+    protected override async Task HandleAsync(ActivityScheduled message, ConsumeContext<ActivityScheduled> context)
+    {
+        // Kept for the reminder the day before, unless it is that close already.
+        if (message.StartsAt - message.ScheduledAt > reminders.Value.Lead
+            && !await Db.UpcomingActivities.AnyAsync(a => a.ActivityId == message.ActivityId, context.CancellationToken))
+        {
+            Db.UpcomingActivities.Add(UpcomingActivity.From(message));
+        }
+        await ProjectPeople.TellAsync(Db, message.OrganisationIds, "project-activity-scheduled",
             $"\"{message.Title}\" in \"{message.ProjectTitle}\"",
             $"A {message.Kind.Replace('-', ' ')} starts {message.StartsAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC.",
             message.ProjectId, Clock.GetUtcNow().UtcDateTime, context.CancellationToken);
+    }
 }
 
 public sealed class DecisionRecordedConsumer(NotificationsDbContext db, TimeProvider clock, ILogger<DecisionRecordedConsumer> logger)

@@ -156,6 +156,46 @@ namespace CoCreation.Notifications.Infrastructure.Migrations.SqlServer
                     b.ToTable("OrganisationMembers");
                 });
 
+            modelBuilder.Entity("CoCreation.Notifications.Model.UpcomingActivity", b =>
+                {
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.PrimitiveCollection<string>("OrganisationIds")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ProjectTitle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime?>("RemindedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("ActivityId");
+
+                    b.HasIndex("RemindedAt", "StartsAt");
+
+                    b.ToTable("UpcomingActivities");
+                });
+
             modelBuilder.Entity("CoCreation.Notifications.Model.WebhookDelivery", b =>
                 {
                     b.Property<Guid>("Id")

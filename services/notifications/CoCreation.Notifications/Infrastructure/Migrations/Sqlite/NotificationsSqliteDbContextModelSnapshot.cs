@@ -151,6 +151,46 @@ namespace CoCreation.Notifications.Infrastructure.Migrations.Sqlite
                     b.ToTable("OrganisationMembers");
                 });
 
+            modelBuilder.Entity("CoCreation.Notifications.Model.UpcomingActivity", b =>
+                {
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("OrganisationIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProjectTitle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RemindedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ActivityId");
+
+                    b.HasIndex("RemindedAt", "StartsAt");
+
+                    b.ToTable("UpcomingActivities");
+                });
+
             modelBuilder.Entity("CoCreation.Notifications.Model.WebhookDelivery", b =>
                 {
                     b.Property<Guid>("Id")
