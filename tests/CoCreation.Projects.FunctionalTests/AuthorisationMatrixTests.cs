@@ -93,6 +93,15 @@ public sealed class AuthorisationMatrixTests(ProjectsWithTokensFactory factory) 
             return (project, body.GetProperty("id").GetGuid(), body.GetProperty("token").GetString()!);
         }
 
+        /// <summary>A fresh project in whose team the owner's admin took a role: the project and the team member's id.</summary>
+        public async Task<(Guid Project, Guid Member)> TeamMemberAsync()
+        {
+            var project = await ProjectAsync();
+            using var response = await As(OrganisationAdmin).PutAsJsonAsync($"/api/v1/projects/{project}/team/me", new { name = "Anna", role = "coordinator" });
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return (project, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid());
+        }
+
         public async Task<Guid> ProjectAsync()
         {
             using var response = await As(OrganisationAdmin).PostAsJsonAsync("/api/v1/projects", new { ideaId = await AgreedIdeaAsync(), title = "A project" });
@@ -159,6 +168,16 @@ public sealed class AuthorisationMatrixTests(ProjectsWithTokensFactory factory) 
                                                                                                                          200, 200, 200, 200, 200, 200, 200, 200),
         Row("POST /participation/{token}/evaluations", async s => Send(HttpMethod.Post, $"/api/v1/participation/{(await s.LightParticipantAsync()).Token}/evaluations",
             new { rating = 4 }),                                                                                         201, 201, 201, 201, 201, 201, 201, 201),
+        // People take a role themselves, for a participating organisation; the owner's organisation may take anyone off.
+        Row("GET /projects/{id}/team", async s => Send(HttpMethod.Get, $"/api/v1/projects/{(await s.TeamMemberAsync()).Project}/team"),
+                                                                                                                         200, 200, 200, 200, 200, 200, 200, 200),
+        Row("PUT /projects/{id}/team/me", async s => Send(HttpMethod.Put, $"/api/v1/projects/{await s.ProjectAsync()}/team/me",
+            new { name = "Someone", role = "contributor" }),                                                              401, 200, 200, 200, 403, 403, 200, 403),
+        Row("DELETE /projects/{id}/team/{memberId}", async s =>
+        {
+            var (project, member) = await s.TeamMemberAsync();
+            return Send(HttpMethod.Delete, $"/api/v1/projects/{project}/team/{member}");
+        },                                                                                                               401, 204, 403, 204, 403, 403, 204, 403),
         Row("GET /agreement-templates", _ => Task.FromResult(Send(HttpMethod.Get, "/api/v1/agreement-templates?language=sv")),      200, 200, 200, 200, 200, 200, 200, 200),
         Row("GET /projects/{id}/agreement", async s => Send(HttpMethod.Get, $"/api/v1/projects/{await s.ProjectAsync()}/agreement"), 200, 200, 200, 200, 200, 200, 200, 200),
         // The owner writes the agreement; every participating organisation accepts it, the partner too.

@@ -27,6 +27,7 @@ app.MapProjectsApi();
 app.MapProjectLifecycleApi();
 app.MapInvitationsApi();
 app.MapLightParticipationApi();
+app.MapTeamApi();
 app.MapAgreementApi();
 app.MapActivitiesApi();
 app.MapEvaluationsApi();

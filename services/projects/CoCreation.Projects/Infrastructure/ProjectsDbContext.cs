@@ -39,6 +39,8 @@ public class ProjectsDbContext(DbContextOptions options) : MessagingDbContext(op
 
     public DbSet<LightParticipant> LightParticipants => Set<LightParticipant>();
 
+    public DbSet<TeamMember> TeamMembers => Set<TeamMember>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -177,6 +179,19 @@ public class ProjectsDbContext(DbContextOptions options) : MessagingDbContext(op
             participant.HasIndex(p => new { p.ProjectId, p.InvitedAt });
         });
 
+        modelBuilder.Entity<TeamMember>(member =>
+        {
+            member.HasKey(m => m.Id);
+            member.Property(m => m.PersonId).HasMaxLength(100);
+            member.Property(m => m.Name).HasMaxLength(ProjectLimits.TeamMemberNameLength);
+            member.Property(m => m.Role).HasConversion<string>().HasMaxLength(20);
+            member.HasOne<Project>().WithMany().HasForeignKey(m => m.ProjectId);
+            member.HasIndex(m => new { m.ProjectId, m.PersonId }).IsUnique();
+            // One city contact per project, also when two people take the role at once.
+            member.HasIndex(m => m.ProjectId).IsUnique().HasFilter("[Role] = 'CityContact'").HasDatabaseName("IX_TeamMembers_CityContact");
+            member.HasIndex(m => m.PersonId);
+        });
+
         modelBuilder.Entity<KnownEnvironment>(environment =>
         {
             environment.HasKey(e => e.Id);
@@ -197,6 +212,9 @@ public static class ProjectLimits
 
     /// <summary>The team's own note of who holds a light participant's link; not a name.</summary>
     public const int LightParticipantLabelLength = 100;
+
+    /// <summary>The name a person chooses to be shown with in a project's team.</summary>
+    public const int TeamMemberNameLength = 100;
 
     /// <summary>The most a light-feedback word may be: one tap and a word, not an essay.</summary>
     public const int FeedbackWordLength = 140;

@@ -115,6 +115,8 @@ public sealed class PersonalDataExportRequestedConsumer(ProjectsDbContext db, Ti
                 .Select(i => new { i.ProjectId, i.InvitedOrganisationId, i.Message, i.InvitedAt }).ToListAsync(context.CancellationToken),
             invitationsAnswered = await Db.Invitations.AsNoTracking().Where(i => i.AnsweredByPersonId == message.PersonId)
                 .Select(i => new { i.ProjectId, i.InvitedOrganisationId, Status = i.Status.ToString(), i.AnsweredAt }).ToListAsync(context.CancellationToken),
+            teamRoles = await Db.TeamMembers.AsNoTracking().Where(m => m.PersonId == message.PersonId)
+                .Select(m => new { m.ProjectId, m.OrganisationId, m.Name, Role = m.Role.ToString(), m.JoinedAt }).ToListAsync(context.CancellationToken),
             ratingsGiven = await Db.ParticipantRatings.AsNoTracking().Where(r => r.RatedByPersonId == message.PersonId)
                 .Select(r => new { r.ProjectId, r.OrganisationId, r.Rating, r.Comment, r.RatedAt }).ToListAsync(context.CancellationToken),
         };
@@ -125,7 +127,7 @@ public sealed class PersonalDataExportRequestedConsumer(ProjectsDbContext db, Ti
 
 /// <summary>
 /// A person erased their account: what they did in projects (started one, wrote the canvas or the agreement, accepted,
-/// scheduled, evaluated, decided, rated) stays as the project's record, by a pseudonym.
+/// scheduled, evaluated, decided, rated) stays as the project's record, by a pseudonym; their places in teams go.
 /// </summary>
 public sealed class PersonErasedConsumer(ProjectsDbContext db, TimeProvider clock, ILogger<PersonErasedConsumer> logger)
     : IdempotentConsumer<PersonErased, ProjectsDbContext>(db, clock, logger)
@@ -148,5 +150,7 @@ public sealed class PersonErasedConsumer(ProjectsDbContext db, TimeProvider cloc
         (await Db.LightParticipants.Where(p => p.InvitedByPersonId == person).ToListAsync(cancellationToken)).ForEach(p => p.Pseudonymise(message.Pseudonym));
         (await Db.Invitations.Where(i => i.InvitedByPersonId == person || i.AnsweredByPersonId == person).ToListAsync(cancellationToken))
             .ForEach(i => i.Pseudonymise(person, message.Pseudonym));
+        // A place in a team is the person's own, under a name they chose: it goes with the account.
+        Db.TeamMembers.RemoveRange(await Db.TeamMembers.Where(m => m.PersonId == person).ToListAsync(cancellationToken));
     }
 }

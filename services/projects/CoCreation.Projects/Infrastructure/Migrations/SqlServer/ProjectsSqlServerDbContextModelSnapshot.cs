@@ -759,6 +759,51 @@ namespace CoCreation.Projects.Infrastructure.Migrations.SqlServer
                     b.ToTable("Invitations");
                 });
 
+            modelBuilder.Entity("CoCreation.Projects.Model.TeamMember", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("JoinedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("PersonId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("ProjectId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_TeamMembers_CityContact")
+                        .HasFilter("[Role] = 'CityContact'");
+
+                    b.HasIndex("ProjectId", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("TeamMembers");
+                });
+
             modelBuilder.Entity("CoCreation.Projects.Model.Activity", b =>
                 {
                     b.HasOne("CoCreation.Projects.Model.Project", null)
@@ -832,6 +877,15 @@ namespace CoCreation.Projects.Infrastructure.Migrations.SqlServer
                 });
 
             modelBuilder.Entity("CoCreation.Projects.Model.ProjectInvitation", b =>
+                {
+                    b.HasOne("CoCreation.Projects.Model.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoCreation.Projects.Model.TeamMember", b =>
                 {
                     b.HasOne("CoCreation.Projects.Model.Project", null)
                         .WithMany()

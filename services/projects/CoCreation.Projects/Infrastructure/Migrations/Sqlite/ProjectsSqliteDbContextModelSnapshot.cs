@@ -753,6 +753,51 @@ namespace CoCreation.Projects.Infrastructure.Migrations.Sqlite
                     b.ToTable("Invitations");
                 });
 
+            modelBuilder.Entity("CoCreation.Projects.Model.TeamMember", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("JoinedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PersonId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("ProjectId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_TeamMembers_CityContact")
+                        .HasFilter("[Role] = 'CityContact'");
+
+                    b.HasIndex("ProjectId", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("TeamMembers");
+                });
+
             modelBuilder.Entity("CoCreation.Projects.Model.Activity", b =>
                 {
                     b.HasOne("CoCreation.Projects.Model.Project", null)
@@ -826,6 +871,15 @@ namespace CoCreation.Projects.Infrastructure.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("CoCreation.Projects.Model.ProjectInvitation", b =>
+                {
+                    b.HasOne("CoCreation.Projects.Model.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoCreation.Projects.Model.TeamMember", b =>
                 {
                     b.HasOne("CoCreation.Projects.Model.Project", null)
                         .WithMany()
