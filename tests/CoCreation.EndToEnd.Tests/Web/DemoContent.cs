@@ -7,7 +7,7 @@ namespace CoCreation.EndToEnd.Tests.Web;
 /// <summary>
 /// Something on every page for the audit and the language tests, arranged through the public API once per platform:
 /// an open challenge, a need answering it, a comment with a reply, and a project from an accepted interest, walked
-/// along the whole roadmap to completion; a second project in its agreement, with a parent's personal link.
+/// along the whole roadmap to completion; a second project in its agreement, with a team member and a parent's personal link.
 /// The people act through the development headers, as the demo organisations' members.
 /// </summary>
 public sealed record DemoContent(Guid ChallengeId, Guid IdeaId, Guid ProjectId, PilotSession Pilot, Guid ProjectInAgreementId, string ParticipationToken)
@@ -82,6 +82,7 @@ public sealed record DemoContent(Guid ChallengeId, Guid IdeaId, Guid ProjectId, 
         var inAgreementId = inAgreement.GetProperty("id").GetGuid();
         await ProjectLifecycleCalls.AwaitPartnerAsync(gateway, inAgreementId, DemoOrganisations.Company);
         await ProjectLifecycleCalls.ToAgreementAsync(gateway, inAgreementId, school);
+        await SendAsync(gateway, HttpMethod.Put, $"/api/v1/projects/{inAgreementId}/team/me", Company(), new { name = "Kim Demo", role = "coordinator" });
         var parent = await SendAsync(gateway, HttpMethod.Post, $"/api/v1/projects/{inAgreementId}/light-participants", School(), new { label = "Parent, class 1A", group = "parents" });
         return new DemoContent(challenge.GetProperty("id").GetGuid(), ideaId, projectId, pilot, inAgreementId, parent.GetProperty("token").GetString()!);
     }

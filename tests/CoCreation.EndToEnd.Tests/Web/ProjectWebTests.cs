@@ -96,6 +96,40 @@ public sealed class ProjectWebTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task The_schools_teacher_becomes_the_city_contact_whom_everyone_sees_and_the_companys_person_a_contributor_whom_the_team_sees()
+    {
+        var content = await DemoContent.EnsureAsync(platform);
+        var path = $"/projects/{content.ProjectInAgreementId}";
+        await using var browser = await Chromium.LaunchAsync();
+        await using var school = await WebSession.SignedInAsync(browser, platform, "school@cocreation.test");
+        await school.GotoAsync(path);
+        await school.Page.Locator("#team-name").FillAsync("Anna Virtanen");
+        await school.Page.Locator("#team-role").SelectOptionAsync("city-contact");
+        await school.Page.GetByRole(AriaRole.Button, new() { Name = "Save the role" }).ClickAsync();
+        await Assertions.Expect(school.Page.GetByRole(AriaRole.Status).First).ToHaveTextAsync("Your role is saved.");
+
+        // The company's people are no city unit: they are not offered the city contact's role.
+        await using var company = await WebSession.SignedInAsync(browser, platform, "partner-admin@cocreation.test");
+        await company.GotoAsync(path);
+        await Assertions.Expect(company.Page.Locator("#team-role option[value='city-contact']")).ToHaveCountAsync(0);
+        await company.Page.Locator("#team-name").FillAsync("Mika Lahti");
+        await company.Page.Locator("#team-role").SelectOptionAsync("contributor");
+        await company.Page.GetByRole(AriaRole.Button, new() { Name = "Save the role" }).ClickAsync();
+        await Assertions.Expect(company.Page.GetByRole(AriaRole.Status).First).ToHaveTextAsync("Your role is saved.");
+        var team = await company.Page.Locator(".team").InnerTextAsync();
+        Assert.Contains("Anna Virtanen · City contact", team, StringComparison.Ordinal);
+        Assert.Contains("Mika Lahti · Contributor", team, StringComparison.Ordinal);
+        await company.ScreenshotAsync("project-team");
+
+        await using var visitor = await WebSession.OpenAsync(browser, platform);
+        await visitor.GotoAsync(path);
+        var seen = await visitor.Page.Locator(".team").InnerTextAsync();
+        Assert.Contains("Anna Virtanen · City contact", seen, StringComparison.Ordinal);
+        Assert.DoesNotContain("Mika Lahti", seen, StringComparison.Ordinal);
+        await Assertions.Expect(visitor.Page.Locator("#team-name")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
     public async Task A_canvas_answer_saved_from_an_old_version_is_refused_and_says_to_read_the_partners_first()
     {
         var content = await DemoContent.EnsureAsync(platform);

@@ -157,6 +157,9 @@ public sealed record Decision(
 
 public sealed record ParticipantRating(Guid OrganisationId, int Rating, string Comment, DateTime RatedAt);
 
+/// <summary>A person with a role in a project, by the name they chose; <see cref="IsYou"/> marks the signed-in person's own entry.</summary>
+public sealed record TeamMember(Guid Id, string Name, string Role, Guid OrganisationId, DateTime JoinedAt, bool IsYou);
+
 /// <summary>Someone the team invited to take part by a personal link, without an account.</summary>
 public sealed record LightParticipant(Guid Id, string Label, string Group, string Token, DateTime InvitedAt, DateTime? RevokedAt, int Answers)
 {

@@ -138,6 +138,16 @@ public sealed class PlatformApi(HttpClient http)
     public Task<ApiResult<ProjectInvitation>> WithdrawInvitationAsync(Guid id, Guid invitationId, CancellationToken cancellationToken = default) =>
         SendAsync<ProjectInvitation>(HttpMethod.Delete, $"/api/v1/projects/{id}/invitations/{invitationId}", null, cancellationToken);
 
+    public Task<ApiResult<List<TeamMember>>> TeamAsync(Guid id, CancellationToken cancellationToken = default) =>
+        GetAsync<List<TeamMember>>($"/api/v1/projects/{id}/team", cancellationToken);
+
+    /// <summary>The signed-in person takes a role in the project, or changes theirs.</summary>
+    public Task<ApiResult<TeamMember>> TakeRoleAsync(Guid id, string name, string role, CancellationToken cancellationToken = default) =>
+        SendAsync<TeamMember>(HttpMethod.Put, $"/api/v1/projects/{id}/team/me", new { name, role }, cancellationToken);
+
+    public Task<ApiResult<Unit>> LeaveTeamAsync(Guid id, Guid memberId, CancellationToken cancellationToken = default) =>
+        SendAsync<Unit>(HttpMethod.Delete, $"/api/v1/projects/{id}/team/{memberId}", null, cancellationToken);
+
     public Task<ApiResult<List<LightParticipant>>> LightParticipantsAsync(Guid id, CancellationToken cancellationToken = default) =>
         GetAsync<List<LightParticipant>>($"/api/v1/projects/{id}/light-participants", cancellationToken);
 
