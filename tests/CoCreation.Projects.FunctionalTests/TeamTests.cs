@@ -66,7 +66,7 @@ public sealed class TeamTests(ProjectsServiceFactory factory) : IClassFixture<Pr
     }
 
     [Fact]
-    public async Task A_person_leaves_the_team_the_owner_takes_someone_off_a_partner_cannot_and_an_erased_person_goes()
+    public async Task A_person_leaves_the_team_the_owner_takes_someone_off_a_partner_cannot_an_ended_team_stays_and_an_erased_person_goes()
     {
         var project = await ProjectAsync();
         Guid Id(System.Text.Json.JsonElement member) => member.GetProperty("id").GetGuid();
@@ -78,6 +78,11 @@ public sealed class TeamTests(ProjectsServiceFactory factory) : IClassFixture<Pr
         Assert.Equal(HttpStatusCode.NoContent, (await Designer.DeleteAsync($"/api/v1/projects/{project}/team/{mika}")).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await Teacher.DeleteAsync($"/api/v1/projects/{project}/team/{ville}")).StatusCode);
         await AssertProblemAsync(await Teacher.DeleteAsync($"/api/v1/projects/{project}/team/{ville}"), HttpStatusCode.NotFound);
+        Assert.Equal([("Anna", "coordinator", true)], await TeamAsync(Teacher, project));
+
+        // An ended project's team is kept as it was.
+        await ReadJsonAsync(await Teacher.PostAsJsonAsync($"/api/v1/projects/{project}/phase", new { phase = "discontinued", reason = "The school closed." }), HttpStatusCode.OK);
+        await AssertProblemAsync(await Teacher.PutAsJsonAsync($"/api/v1/projects/{project}/team/me", new { name = "Anna V.", role = "contributor" }), HttpStatusCode.Conflict, "phase");
         Assert.Equal([("Anna", "coordinator", true)], await TeamAsync(Teacher, project));
 
         await factory.DeliverAsync(new PersonErased("teacher-anna", "erased-anna", DateTime.UtcNow));

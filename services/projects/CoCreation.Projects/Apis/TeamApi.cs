@@ -70,10 +70,10 @@ public static class TeamApi
         var member = await db.TeamMembers.FirstOrDefaultAsync(m => m.ProjectId == id && m.PersonId == actor.PersonId, cancellationToken);
         if (member is null)
         {
-            member = TeamMember.Join(project, actor.PersonId, organisationId, clock.GetUtcNow().UtcDateTime);
+            member = TeamMember.Join(project, actor.PersonId, clock.GetUtcNow().UtcDateTime);
             db.TeamMembers.Add(member);
         }
-        member.Take(request.Name.Trim(), role);
+        member.Take(project, request.Name.Trim(), role, organisationId);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

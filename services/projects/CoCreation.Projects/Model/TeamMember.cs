@@ -38,14 +38,16 @@ public sealed class TeamMember
     {
     }
 
-    public static TeamMember Join(Project project, string personId, Guid organisationId, DateTime now)
+    public static TeamMember Join(Project project, string personId, DateTime now) =>
+        new() { Id = Guid.CreateVersion7(), ProjectId = project.Id, PersonId = personId, JoinedAt = now };
+
+    /// <summary>Takes or changes the role, for the organisation the person acts for now (they may belong to two that take part).</summary>
+    public void Take(Project project, string name, TeamRole role, Guid organisationId)
     {
         if (project.HasEnded)
         {
             throw new RuleViolationException("The project has ended.", "An ended project's team is kept as it was.", field: "phase");
         }
-        return new TeamMember { Id = Guid.CreateVersion7(), ProjectId = project.Id, PersonId = personId, OrganisationId = organisationId, JoinedAt = now };
+        (Name, Role, OrganisationId) = (name, role, organisationId);
     }
-
-    public void Take(string name, TeamRole role) => (Name, Role) = (name, role);
 }
