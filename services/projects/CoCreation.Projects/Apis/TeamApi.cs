@@ -64,7 +64,7 @@ public static class TeamApi
             }
             if (await db.TeamMembers.AnyAsync(m => m.ProjectId == id && m.Role == TeamRole.CityContact && m.PersonId != actor.PersonId, cancellationToken))
             {
-                throw new RuleViolationException("The project has its city contact.", "The present contact leaves the role first.", field: "role");
+                throw CityContactTaken();
             }
         }
         var member = await db.TeamMembers.FirstOrDefaultAsync(m => m.ProjectId == id && m.PersonId == actor.PersonId, cancellationToken);
@@ -81,7 +81,7 @@ public static class TeamApi
         catch (DbUpdateException)
         {
             // Two people took the city contact's role at once; the unique index kept the first.
-            throw new RuleViolationException("The project has its city contact.", "The present contact leaves the role first.", field: "role");
+            throw CityContactTaken();
         }
         return TypedResults.Ok(TeamMemberResponse.From(member, actor.PersonId));
     }
@@ -105,6 +105,9 @@ public static class TeamApi
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.NoContent();
     }
+
+    private static RuleViolationException CityContactTaken() =>
+        new("The project has its city contact.", "The present contact leaves the role first.", field: "role");
 }
 
 public sealed record TeamRoleRequest(
