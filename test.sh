@@ -25,10 +25,11 @@ done
 
 # The projects that start the whole platform (the AppHost, eight processes, and Chromium for the browser tests).
 platform_projects=(tests/CoCreation.AppHost.Tests tests/CoCreation.EndToEnd.Tests)
-fast_projects=()
+# The longest-running fast projects start first, so the two lanes end close together.
+fast_projects=(tests/CoCreation.Projects.FunctionalTests tests/CoCreation.PartnerMatching.FunctionalTests tests/CoCreation.Identity.FunctionalTests)
 for project in tests/*/; do
   project="${project%/}"
-  case " ${platform_projects[*]} " in *" $project "*) continue ;; esac
+  case " ${platform_projects[*]} ${fast_projects[*]} " in *" $project "*) continue ;; esac
   grep -q '<IsTestProject>false</IsTestProject>' "$project"/*.csproj && continue
   fast_projects+=("$project")
 done
