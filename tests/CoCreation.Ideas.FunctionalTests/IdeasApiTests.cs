@@ -40,7 +40,7 @@ public sealed class IdeasApiTests(IdeasServiceFactory factory) : IClassFixture<I
         var row = await factory.WaitForSentOutboxRowAsync<IdeaPublished>(id);
         Assert.NotNull(row.SentAt);
         Assert.Contains(nameof(IdeaPublished), row.MessageType, StringComparison.Ordinal);
-        var published = JsonSerializer.Deserialize<IdeaPublished>(row.Body, JsonSerializerOptions.Web)!;
+        var published = JsonSerializer.Deserialize<IdeaPublished>(row.Body, CoCreation.IntegrationEvents.PlatformJson.Options)!;
         Assert.Equal(["learning-and-teaching"], published.Themes);
         Assert.Equal(["school"], published.Environments);
         Assert.Equal(["game design"], published.SoughtCompetences);
@@ -63,6 +63,11 @@ public sealed class IdeasApiTests(IdeasServiceFactory factory) : IClassFixture<I
         { "language", "de", "language" },
         { "kind", "banana", "kind" },
         { "kind", null, "kind" },
+        // Enums by name only: a number once stored an idea that made every page listing it fail.
+        { "kind", 99, "kind" },
+        { "kind", -1, "kind" },
+        { "kind", 0, "kind" },
+        { "kind", "99", "kind" },
         { "themes", new[] { "astrology" }, "themes" },
         { "themes", Array.Empty<string>(), "themes" },
         { "environments", new[] { "spaceship" }, "environments" },
@@ -90,6 +95,18 @@ public sealed class IdeasApiTests(IdeasServiceFactory factory) : IClassFixture<I
         Assert.True(errors.EnumerateObject().Any(e => string.Equals(e.Name, expectedField, StringComparison.OrdinalIgnoreCase)),
             $"errors should name '{expectedField}': {errors}");
         Assert.Equal(before, await factory.CountStoredAsync());
+    }
+
+    [Fact]
+    public async Task A_kind_given_as_a_number_is_a_400_that_lists_the_names_to_use()
+    {
+        var idea = ValidIdea();
+        idea["kind"] = 99;
+
+        using var response = await factory.CreateClient().SendAsync(Post(JsonContent.Create(idea)));
+
+        var problem = await AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.Equal("Use one of: need, offer.", problem.GetProperty("errors").GetProperty("kind")[0].GetString());
     }
 
     [Fact]

@@ -44,7 +44,7 @@ public sealed class IdeasServiceFactory : SqliteServiceFactory<Program>
         var rows = await db.OutboxMessages.AsNoTracking()
             .Where(m => m.MessageType.StartsWith(typeof(T).FullName + ",") && m.Body.Contains(id.ToString()))
             .OrderBy(m => m.Id).ToListAsync();
-        return rows.Select(r => JsonSerializer.Deserialize<T>(r.Body, JsonSerializerOptions.Web)!).ToList();
+        return rows.Select(r => JsonSerializer.Deserialize<T>(r.Body, CoCreation.IntegrationEvents.PlatformJson.Options)!).ToList();
     });
 
     /// <summary>The outbox row of an event of type <typeparamref name="T"/> about <paramref name="id"/>, once the dispatcher has sent it (bounded wait).</summary>

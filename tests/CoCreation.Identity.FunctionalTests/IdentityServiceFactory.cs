@@ -45,7 +45,7 @@ public sealed class IdentityServiceFactory() : SqliteServiceFactory<Program>("id
     public Task<List<T>> OutboxEventsAsync<T>() => WithDbAsync(async db =>
     {
         var rows = await db.OutboxMessages.AsNoTracking().Where(m => m.MessageType.StartsWith(typeof(T).FullName + ",")).OrderBy(m => m.Id).ToListAsync();
-        return rows.Select(r => JsonSerializer.Deserialize<T>(r.Body, JsonSerializerOptions.Web)!).ToList();
+        return rows.Select(r => JsonSerializer.Deserialize<T>(r.Body, CoCreation.IntegrationEvents.PlatformJson.Options)!).ToList();
     });
 
     /// <summary>A browser: keeps cookies, does not follow redirects (the tests look at each one).</summary>

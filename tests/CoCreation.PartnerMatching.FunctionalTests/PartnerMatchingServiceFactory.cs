@@ -40,6 +40,6 @@ public sealed class PartnerMatchingServiceFactory() : SqliteServiceFactory<Progr
         var rows = await db.OutboxMessages.AsNoTracking()
             .Where(m => m.MessageType.StartsWith(typeof(T).FullName + ",") && m.Body.Contains(id.ToString()))
             .OrderBy(m => m.Id).ToListAsync();
-        return rows.Select(r => JsonSerializer.Deserialize<T>(r.Body, JsonSerializerOptions.Web)!).ToList();
+        return rows.Select(r => JsonSerializer.Deserialize<T>(r.Body, CoCreation.IntegrationEvents.PlatformJson.Options)!).ToList();
     });
 }

@@ -57,6 +57,8 @@ public sealed class ProfilesAndEnvironmentsTests(PartnerMatchingServiceFactory f
     {
         { "type", "spaceship", "type" },
         { "type", null, "type" },
+        { "type", 99, "type" },
+        { "type", "1", "type" },
         { "businessId", "0737546-3", "businessId" },
         { "businessId", "1234567", "businessId" },
         { "businessId", "ABCDEFG-1", "businessId" },

@@ -67,3 +67,29 @@ public sealed class FormPageTests
         }
     }
 }
+
+/// <summary>One odd value from the API never fails a whole page: the item is read without it, and the value is reported.</summary>
+public sealed class LenientReadingTests
+{
+    [Fact]
+    public void An_idea_whose_kind_came_as_a_number_is_read_with_an_empty_kind_and_the_value_is_reported()
+    {
+        var reported = new List<string>();
+        LenientText.Report = reported.Add;
+        try
+        {
+            var page = System.Text.Json.JsonSerializer.Deserialize<CursorPage<IdeaSummary>>(
+                """{"items":[{"id":"0b0e2c59-6c3a-4b2e-9f6e-1d6c4d8d2a01","kind":99,"status":"published","title":"Quiet breaks","summary":"s","themes":[],"environments":[],"ageGroups":[],"soughtCompetences":[],"language":"en","ownerOrganisationId":"0b0e2c59-6c3a-4b2e-9f6e-1d6c4d8d2a02","updatedAt":"2026-12-01T00:00:00Z","supportCount":0,"commentCount":0}]}""",
+                PlatformApi.Json)!;
+
+            var idea = Assert.Single(page.Items);
+            Assert.Equal("Quiet breaks", idea.Title);
+            Assert.Equal("", idea.Kind);
+            Assert.Equal(["99"], reported);
+        }
+        finally
+        {
+            LenientText.Report = null;
+        }
+    }
+}

@@ -30,6 +30,8 @@ if (builder.Configuration["Web:DataProtectionKeysPath"] is { Length: > 0 } keys)
 }
 
 var app = builder.Build();
+var apiLog = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger<PlatformApi>();
+LenientText.Report = value => apiLog.LogWarning("The API sent {Value} where the web expected text; the page shows the item without it.", value);
 
 // People reach the web through the gateway: the address they used (for sign-in's redirect URI) comes from its headers.
 app.UseTrustedForwardedHeaders(ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost);

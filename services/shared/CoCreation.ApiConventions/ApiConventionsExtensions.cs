@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using System.Text.Json.Serialization;
+using CoCreation.IntegrationEvents;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -37,8 +37,7 @@ public static class ApiConventionsExtensions
 
         // Binding failures throw, so that BadRequestExceptionHandler can name the field in a problem details body.
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
-        builder.Services.Configure<JsonOptions>(options =>
-            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.KebabCaseLower)));
+        builder.Services.Configure<JsonOptions>(options => options.SerializerOptions.Converters.Add(PlatformJson.NamesOnly()));
         builder.AddPlatformTokens();
         builder.Services.TryAddSingleton(TimeProvider.System);
         return builder;

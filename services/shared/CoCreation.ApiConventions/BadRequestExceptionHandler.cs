@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
@@ -72,6 +73,16 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problemD
         if (exception.InnerException is JsonException json)
         {
             var field = FieldName(json.Path);
+            if (EnumNamed(json) is { } enumType)
+            {
+                var allowed = string.Join(", ", Enum.GetValues(enumType).Cast<Enum>().Select(v => v.ToKebabCase()));
+                return new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [$"Use one of: {allowed}."] })
+                {
+                    Status = StatusCodes.Status400BadRequest,
+                    Title = "The request body could not be read.",
+                    Detail = $"The field '{field}' takes one of these names: {allowed}. Numbers are not accepted.",
+                };
+            }
             return new HttpValidationProblemDetails(new Dictionary<string, string[]>
             {
                 [field] = [string.IsNullOrEmpty(json.Path) || json.Path == "$" ? "The body is not valid JSON." : "The value has the wrong type or format."],
@@ -109,6 +120,36 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problemD
     private static readonly Regex ParameterBindingFailure = new("^Failed to bind parameter \"[^\"]* (?<name>\\w+)\" from \"(?<value>.*)\"\\.$", RegexOptions.Compiled);
 
     private const string BodyField = "body";
+
+    // System.Text.Json's message names the type being read, and the exception the path within it:
+    // "The JSON value could not be converted to CoCreation.Ideas.Apis.IdeaRequest. Path: $.kind | ...".
+    private static readonly Regex ConversionTarget = new(@"could not be converted to (?<type>[\w.+]+?)\.? Path:", RegexOptions.Compiled);
+
+    /// <summary>The enum type of the value that failed to convert, or null when the failure was about something else.</summary>
+    private static Type? EnumNamed(JsonException json)
+    {
+        if (ConversionTarget.Match(json.Message) is not { Success: true } match || json.Path is null)
+        {
+            return null;
+        }
+        var type = AppDomain.CurrentDomain.GetAssemblies()
+            .Where(a => a.FullName?.StartsWith("CoCreation.", StringComparison.Ordinal) == true)
+            .Select(a => a.GetType(match.Groups["type"].Value))
+            .FirstOrDefault(t => t is not null);
+        // Follow the path ("$.items[0].kind") from that type to the member that failed.
+        foreach (var segment in json.Path.TrimStart('$').Split('.', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var name = segment.Split('[')[0];
+            type = type?.GetProperty(name, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase)?.PropertyType;
+            if (segment.Contains('[') && type is not null)
+            {
+                type = type.IsArray ? type.GetElementType() : type.GetInterfaces().Append(type)
+                    .FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>))?.GetGenericArguments()[0];
+            }
+        }
+        type = type is null ? null : Nullable.GetUnderlyingType(type) ?? type;
+        return type is { IsEnum: true } ? type : null;
+    }
 
     /// <summary>"$.themes[2]" becomes "themes[2]": the name a client sent.</summary>
     internal static string FieldName(string? jsonPath) =>

@@ -12,12 +12,12 @@ public static class KebabCase
         Names.GetOrAdd(value, v => JsonNamingPolicy.KebabCaseLower.ConvertName(v.ToString()));
 
     /// <summary>Parses a kebab-case name; a query filter with an unknown value is a 400 naming <paramref name="field"/>.</summary>
-    public static TEnum Parse<TEnum>(string value, string field)
+    public static TEnum Parse<TEnum>(string? value, string field)
         where TEnum : struct, Enum
     {
         foreach (var candidate in Enum.GetValues<TEnum>())
         {
-            if (candidate.ToKebabCase().Equals(value.Trim(), StringComparison.OrdinalIgnoreCase))
+            if (candidate.ToKebabCase().Equals(value?.Trim(), StringComparison.OrdinalIgnoreCase))
             {
                 return candidate;
             }

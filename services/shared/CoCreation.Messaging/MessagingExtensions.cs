@@ -40,6 +40,12 @@ public static class MessagingExtensions
             bus.UsingRabbitMq((context, rabbit) =>
             {
                 rabbit.Host(brokerUri);
+                // Enums travel by name, as everywhere else the platform writes JSON.
+                rabbit.ConfigureJsonSerializerOptions(options =>
+                {
+                    options.Converters.Add(CoCreation.IntegrationEvents.PlatformJson.NamesWrittenNumbersRead());
+                    return options;
+                });
                 // Transient faults (a locked database, a deadlock) get a few quick retries; a message that still
                 // fails goes to its queue's _error queue, where an operator can inspect and move it back.
                 rabbit.UseMessageRetry(retry => retry.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(500)));

@@ -35,7 +35,7 @@ public sealed class PersonalDataExportRequestedConsumer(IdeasDbContext db, TimeP
                 .Select(a => new { a.Id, a.TargetKind, a.TargetId, a.Action, a.Reason, a.At }).ToListAsync(cancellationToken),
         };
         Db.Publish(new PersonalDataCollected(message.ExportId, person, "ideas",
-            JsonSerializer.Serialize(data, JsonSerializerOptions.Web), Clock.GetUtcNow().UtcDateTime));
+            JsonSerializer.Serialize(data, CoCreation.IntegrationEvents.PlatformJson.Options), Clock.GetUtcNow().UtcDateTime));
     }
 }
 

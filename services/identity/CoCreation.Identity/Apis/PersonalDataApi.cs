@@ -114,7 +114,7 @@ public static class PersonalDataApi
                 account = new { user.Id, user.Email, user.DisplayName, user.EmailConfirmed, user.CreatedAt },
                 roles = await db.UserRoles.Where(r => r.UserId == user.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name).ToListAsync(cancellationToken),
                 organisations = await accounts.MembershipsAsync(user.Id, cancellationToken),
-            }, JsonSerializerOptions.Web),
+            }, CoCreation.IntegrationEvents.PlatformJson.Options),
         };
         foreach (var part in export.Parts.OrderBy(p => p.Service, StringComparer.Ordinal))
         {

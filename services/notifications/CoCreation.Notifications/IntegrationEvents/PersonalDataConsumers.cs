@@ -21,7 +21,7 @@ public sealed class PersonalDataExportRequestedConsumer(
                 .Select(n => new { n.Id, n.Kind, n.Title, n.Body, n.Link, n.CreatedAt, n.ReadAt }).ToListAsync(context.CancellationToken),
         };
         Db.Publish(new PersonalDataCollected(message.ExportId, message.PersonId, "notifications",
-            JsonSerializer.Serialize(data, JsonSerializerOptions.Web), Clock.GetUtcNow().UtcDateTime));
+            JsonSerializer.Serialize(data, CoCreation.IntegrationEvents.PlatformJson.Options), Clock.GetUtcNow().UtcDateTime));
     }
 }
 

@@ -29,5 +29,5 @@ public static class WebhookFanOut
     }
 
     public static string Payload(Guid eventId, string eventType, DateTimeOffset occurredAt, object data) =>
-        JsonSerializer.Serialize(new { id = eventId, type = eventType, occurredAt, data }, JsonSerializerOptions.Web);
+        JsonSerializer.Serialize(new { id = eventId, type = eventType, occurredAt, data }, CoCreation.IntegrationEvents.PlatformJson.Options);
 }

@@ -24,7 +24,7 @@ public sealed class PersonalDataExportRequestedConsumer(
                 .Select(i => new { i.Id, i.IdeaId, i.Status, i.Reply, i.DecidedAt }).ToListAsync(context.CancellationToken),
         };
         Db.Publish(new PersonalDataCollected(message.ExportId, person, "partner-matching",
-            JsonSerializer.Serialize(data, JsonSerializerOptions.Web), Clock.GetUtcNow().UtcDateTime));
+            JsonSerializer.Serialize(data, CoCreation.IntegrationEvents.PlatformJson.Options), Clock.GetUtcNow().UtcDateTime));
     }
 }
 

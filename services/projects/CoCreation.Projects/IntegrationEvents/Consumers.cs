@@ -121,7 +121,7 @@ public sealed class PersonalDataExportRequestedConsumer(ProjectsDbContext db, Ti
                 .Select(r => new { r.ProjectId, r.OrganisationId, r.Rating, r.Comment, r.RatedAt }).ToListAsync(context.CancellationToken),
         };
         Db.Publish(new PersonalDataCollected(message.ExportId, message.PersonId, "projects",
-            JsonSerializer.Serialize(data, JsonSerializerOptions.Web), Clock.GetUtcNow().UtcDateTime));
+            JsonSerializer.Serialize(data, CoCreation.IntegrationEvents.PlatformJson.Options), Clock.GetUtcNow().UtcDateTime));
     }
 }
 

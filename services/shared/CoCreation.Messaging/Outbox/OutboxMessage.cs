@@ -59,5 +59,5 @@ public sealed class OutboxMessage
 
 internal static class MessageJson
 {
-    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+    public static readonly JsonSerializerOptions Options = CoCreation.IntegrationEvents.PlatformJson.Options;
 }
