@@ -39,8 +39,14 @@ if $quick; then
 else
   scripts/prerequisites.sh --tests || exit 1
 fi
-results=$(mktemp -d)
-trap 'rm -rf "$results"' EXIT
+# TEST_RESULTS_DIR keeps each project's trx and log there (to read each test's duration); otherwise they are removed.
+if [ -n "${TEST_RESULTS_DIR:-}" ]; then
+  results=$TEST_RESULTS_DIR
+  mkdir -p "$results"
+else
+  results=$(mktemp -d)
+  trap 'rm -rf "$results"' EXIT
+fi
 started=$SECONDS
 elapsed() { printf '%4ds' $((SECONDS - started)); }
 

@@ -59,16 +59,15 @@ public static class EdgeProtection
         app.Use(async (http, next) =>
         {
             var headers = http.Response.Headers;
-            headers.XContentTypeOptions = "nosniff";
-            headers.XFrameOptions = "DENY";
-            headers["Referrer-Policy"] = "no-referrer";
-            // The API's policy: nothing may run. Pages (sign-in, the API reference) bring their own, which is kept.
+            // Set as the answer leaves, and only where the service behind did not set its own (the web's pages, the
+            // sign-in pages): proxied headers are added to what is here, and a header twice is two policies.
             http.Response.OnStarting(() =>
             {
-                if (string.IsNullOrEmpty(headers.ContentSecurityPolicy))
-                {
-                    headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
-                }
+                headers.TryAdd("X-Content-Type-Options", "nosniff");
+                headers.TryAdd("X-Frame-Options", "DENY");
+                headers.TryAdd("Referrer-Policy", "no-referrer");
+                // The API's policy: nothing may run.
+                headers.TryAdd("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
                 return Task.CompletedTask;
             });
             if (http.Request.IsHttps)

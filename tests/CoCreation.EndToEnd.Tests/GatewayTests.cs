@@ -30,6 +30,36 @@ public sealed class GatewayTests(PlatformFixture platform)
         Assert.NotEqual(HttpStatusCode.ServiceUnavailable, afterRestart.StatusCode);
     }
 
+    [Theory]
+    [InlineData("/language?code=sv&returnUrl=/%09/evil.example")]
+    [InlineData("/language?code=sv&returnUrl=/%0D%0A/evil.example")]
+    [InlineData("/language?code=sv&returnUrl=%2F%2Fevil.example")]
+    public async Task A_return_address_out_of_the_site_lands_on_the_home_page(string path)
+    {
+        using var noRedirects = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = platform.GatewayUrl };
+
+        using var response = await noRedirects.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/", response.Headers.Location?.OriginalString);
+    }
+
+    [Theory]
+    [InlineData("/", "same-origin")]
+    [InlineData("/api/v1/themes", "no-referrer")]
+    public async Task Each_security_header_is_sent_once_the_services_own_where_it_has_one(string path, string referrerPolicy)
+    {
+        using var response = await platform.Gateway.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        foreach (var header in new[] { "X-Content-Type-Options", "Referrer-Policy" })
+        {
+            Assert.Single(response.Headers.GetValues(header).SelectMany(v => v.Split(',')));
+        }
+        Assert.Single(response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Equal(referrerPolicy, response.Headers.GetValues("Referrer-Policy").Single());
+    }
+
     [Fact]
     public async Task An_unknown_route_is_a_404_problem_from_the_gateway()
     {

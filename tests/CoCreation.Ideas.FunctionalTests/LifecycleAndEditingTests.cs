@@ -156,6 +156,20 @@ public sealed class LifecycleAndEditingTests(IdeasServiceFactory factory) : ICla
         Assert.Single(await factory.OutboxEventsAsync<IdeaPublished>(firstBody.Id()));
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    public async Task An_empty_Idempotency_Key_is_a_400_naming_it_and_creates_nothing(string key)
+    {
+        var before = await factory.CountStoredAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/ideas") { Content = JsonContent.Create(ValidIdea("Keyless")) };
+        request.Headers.TryAddWithoutValidation("Idempotency-Key", key);
+
+        await AssertProblemAsync(await Owner.SendAsync(request), HttpStatusCode.BadRequest, "Idempotency-Key");
+
+        Assert.Equal(before.Ideas, (await factory.CountStoredAsync()).Ideas);
+    }
+
     [Fact]
     public async Task PartnershipAgreed_and_ProjectCreated_move_the_idea_on_once_even_when_redelivered()
     {

@@ -139,14 +139,27 @@ public sealed class SignInTests(IdentityServiceFactory factory) : IClassFixture<
     }
 
     [Fact]
-    public async Task After_sign_in_only_a_local_return_address_is_followed()
+    public async Task The_sign_in_page_shows_no_message_taken_from_its_address()
+    {
+        using var response = await factory.Browser().GetAsync("/account/login?error=Your%20account%20is%20locked.%20Call%20%2B358%20555%200100");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.DoesNotContain("Call +358", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("https://evil.example/phish")]
+    [InlineData("/\t/evil.example")]
+    [InlineData("/\r\nSet-Cookie: x=y")]
+    [InlineData("~/connect/authorize")]
+    public async Task After_sign_in_only_a_local_return_address_is_followed(string returnUrl)
     {
         var browser = factory.Browser();
         var page = await browser.GetStringAsync("/account/login");
         using var response = await browser.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = OAuthBrowser.AntiforgeryToken(page),
-            ["email"] = "resident@cocreation.test", ["password"] = IdentityServiceFactory.DemoPassword, ["returnUrl"] = "https://evil.example/phish",
+            ["email"] = "resident@cocreation.test", ["password"] = IdentityServiceFactory.DemoPassword, ["returnUrl"] = returnUrl,
         }));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);

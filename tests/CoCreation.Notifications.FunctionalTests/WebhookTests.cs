@@ -220,6 +220,12 @@ public sealed class StrictWebhookTests(StrictWebhooksServiceFactory factory) : I
     [InlineData("https://127.0.0.1/hooks")]
     [InlineData("https://10.1.2.3/hooks")]
     [InlineData("https://localhost/hooks")]
+    [InlineData("https://[::]/hooks")]
+    [InlineData("https://[::1]/hooks")]
+    [InlineData("https://[::ffff:127.0.0.1]/hooks")]
+    [InlineData("https://0.0.0.0/hooks")]
+    [InlineData("https://169.254.169.254/latest/meta-data")]
+    [InlineData("https://224.0.0.1/hooks")]
     public async Task A_receiver_that_is_not_https_on_a_public_host_is_refused(string url)
     {
         using var response = await factory.ClientAs("integrator", Guid.NewGuid()).PostAsJsonAsync("/api/v1/webhooks", new { url, events = new[] { "idea.published" } });

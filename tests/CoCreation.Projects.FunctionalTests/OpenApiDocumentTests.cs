@@ -25,7 +25,7 @@ public sealed class OpenApiDocumentTests(ProjectsServiceFactory factory) : IClas
     [InlineData("/api/v1/projects/{id}/invitations/{invitationId}/accept", "post", new[] { "200", "401", "403", "404", "409" })]
     [InlineData("/api/v1/projects/{id}/light-participants", "post", new[] { "201", "400", "401", "403", "404", "409" })]
     [InlineData("/api/v1/projects/{id}/team/me", "put", new[] { "200", "400", "401", "403", "404", "409" })]
-    [InlineData("/api/v1/projects/{id}/team/{memberId}", "delete", new[] { "204", "401", "403", "404" })]
+    [InlineData("/api/v1/projects/{id}/team/{memberId}", "delete", new[] { "204", "401", "403", "404", "409" })]
     [InlineData("/api/v1/participation/{token}/evaluations", "post", new[] { "201", "400", "404", "409", "429" })]
     [InlineData("/api/v1/feedback/{token}", "post", new[] { "201", "400", "404", "409", "429" })]
     [InlineData("/api/v1/references/verify", "post", new[] { "200", "400" })]

@@ -105,6 +105,31 @@ public sealed class ProjectCollaborationTests(ProjectsServiceFactory factory) : 
     }
 
     [Fact]
+    public async Task A_pilot_moved_to_another_city_units_environment_returns_to_the_agreement_phase_until_the_new_host_accepts()
+    {
+        var journey = Journey;
+        var id = await journey.StartAsync();
+        await journey.AnswerCanvasAsync(id);
+        await journey.MoveAsync(id, "agreement");
+        var version = await journey.WriteAgreementAsync(id);
+        await journey.HostAsync(id);
+        await ReadJsonAsync(await School.PostAsJsonAsync($"/api/v1/projects/{id}/agreement/acceptances", new { version }), HttpStatusCode.OK);
+        await ReadJsonAsync(await Studio.PostAsJsonAsync($"/api/v1/projects/{id}/agreement/acceptances", new { version }), HttpStatusCode.OK);
+        await journey.MoveAsync(id, "piloting");
+        var library = Guid.NewGuid();
+        var otherUnit = Guid.NewGuid();
+        await EventDelivery.DeliverAsync(factory.Services, new EnvironmentChanged(library, otherUnit, "Sello Library", "library", true, DateTimeOffset.UtcNow));
+
+        var moved = await ReadJsonAsync(await School.PutAsJsonAsync($"/api/v1/projects/{id}/environment", new { environmentId = library }), HttpStatusCode.OK);
+
+        Assert.Equal(("agreement", otherUnit), (moved.GetProperty("phase").GetString(), moved.GetProperty("hostOrganisationId").GetGuid()));
+        var refused = await AssertProblemAsync(await School.PostAsJsonAsync($"/api/v1/projects/{id}/phase", new { phase = "piloting" }), HttpStatusCode.Conflict, "phase");
+        Assert.Equal("agreement-accepted", Assert.Single(refused.GetProperty("unmet").EnumerateArray()).GetProperty("code").GetString());
+        var log = await ReadJsonAsync(await Public.GetAsync($"/api/v1/projects/{id}/decisions"), HttpStatusCode.OK);
+        Assert.Contains(log.EnumerateArray(), d => d.GetProperty("title").GetString() == "Moved from piloting to agreement");
+    }
+
+    [Fact]
     public async Task Activities_are_scheduled_in_city_time_in_a_registered_environment_and_only_the_team_sees_the_feedback_link()
     {
         var journey = Journey;
@@ -119,6 +144,14 @@ public sealed class ProjectCollaborationTests(ProjectsServiceFactory factory) : 
         await AssertProblemAsync(await School.PostAsJsonAsync($"/api/v1/projects/{id}/activities", Workshop("2027-03-04T09:00", "2027-03-04T08:00")), HttpStatusCode.BadRequest, "endsAt");
         await AssertProblemAsync(await School.PostAsJsonAsync($"/api/v1/projects/{id}/activities", Workshop("2027-03-04T09:00", "2027-03-04T11:00", Guid.NewGuid())), HttpStatusCode.BadRequest, "environmentId");
         await AssertProblemAsync(await School.PostAsJsonAsync($"/api/v1/projects/{id}/activities", new { kind = "picnic", title = "?", startsAt = "2027-03-04T09:00", endsAt = "2027-03-04T11:00" }), HttpStatusCode.BadRequest, "kind");
+        // 03:30 on 28 March 2027 never happens in Helsinki: the clocks go from 03:00 to 04:00.
+        await AssertProblemAsync(await School.PostAsJsonAsync($"/api/v1/projects/{id}/activities", Workshop("2027-03-28T03:30", "2027-03-28T05:00")), HttpStatusCode.BadRequest, "startsAt");
+        await AssertProblemAsync(await School.PostAsJsonAsync($"/api/v1/projects/{id}/activities", Workshop("9999-12-31T23:00", "9999-12-31T23:30")), HttpStatusCode.BadRequest, "startsAt");
+        await AssertProblemAsync(await School.PostAsJsonAsync($"/api/v1/projects/{id}/activities", Workshop("0001-01-01T09:00", "0001-01-01T10:00")), HttpStatusCode.BadRequest, "startsAt");
+        await AssertProblemAsync(await School.PostAsJsonAsync($"/api/v1/projects/{id}/activities", new
+        {
+            kind = "workshop", title = "Nobody's workshop", startsAt = "2027-03-04T09:00", endsAt = "2027-03-04T11:00", organisationIds = new[] { Guid.Empty },
+        }), HttpStatusCode.BadRequest, "organisationIds");
         Assert.Equal(0, await factory.WithDbAsync(db => db.Activities.CountAsync(a => a.ProjectId == id)));
 
         var workshop = await ReadJsonAsync(await Studio.PostAsJsonAsync($"/api/v1/projects/{id}/activities", Workshop("2027-03-04T09:00", "2027-03-04T11:30")), HttpStatusCode.Created);
@@ -167,6 +200,30 @@ public sealed class ProjectCollaborationTests(ProjectsServiceFactory factory) : 
         Assert.All(publicView.EnumerateArray(), e => Assert.Equal(JsonValueKind.Null, e.GetProperty("text").ValueKind));
         Assert.Equal(2, (await factory.OutboxEventsAsync<EvaluationSubmitted>(id)).Count);
         Assert.All(await factory.WithDbAsync(db => db.Evaluations.Where(e => e.ProjectId == id).ToListAsync()), e => Assert.Null(e.GivenByPersonId));
+    }
+
+    [Fact]
+    public async Task A_light_feedback_tap_speaks_only_for_the_activitys_own_groups_or_others()
+    {
+        var journey = Journey;
+        var id = await journey.StartAsync();
+        await journey.HostAsync(id);
+        var now = DateTime.UtcNow;
+        var session = await ReadJsonAsync(await School.PostAsJsonAsync($"/api/v1/projects/{id}/activities",
+            new { kind = "pilot-session", title = "Play-test", startsAt = now.AddHours(-2).ToString("O"), endsAt = now.AddHours(-1).ToString("O"), stakeholderGroups = new[] { "pupils" } }),
+            HttpStatusCode.Created);
+        var token = session.GetProperty("feedbackToken").GetString();
+
+        var link = await ReadJsonAsync(await Public.GetAsync($"/api/v1/feedback/{token}"), HttpStatusCode.OK);
+        Assert.Equal(["pupils", "others"], link.GetProperty("groups").EnumerateArray().Select(g => g.GetString()));
+        await AssertProblemAsync(await Public.PostAsJsonAsync($"/api/v1/feedback/{token}", new { rating = 5, group = "company" }), HttpStatusCode.BadRequest, "group");
+        await ReadJsonAsync(await Public.PostAsJsonAsync($"/api/v1/feedback/{token}", new { rating = 5, group = "pupils" }), HttpStatusCode.Created);
+        await ReadJsonAsync(await Public.PostAsJsonAsync($"/api/v1/feedback/{token}", new { rating = 4 }), HttpStatusCode.Created);
+        Assert.Equal(2, await factory.WithDbAsync(db => db.Evaluations.CountAsync(e => e.ProjectId == id)));
+
+        await ReadJsonAsync(await School.PostAsJsonAsync($"/api/v1/projects/{id}/phase", new { phase = "discontinued", reason = "The school closed." }), HttpStatusCode.OK);
+        await AssertProblemAsync(await Public.PostAsJsonAsync($"/api/v1/feedback/{token}", new { rating = 5, group = "pupils" }), HttpStatusCode.Conflict, "token");
+        Assert.Equal(2, await factory.WithDbAsync(db => db.Evaluations.CountAsync(e => e.ProjectId == id)));
     }
 
     private async Task<string> ScheduleAsync(Guid project, DateTime startsAt, DateTime endsAt)

@@ -29,6 +29,19 @@ public sealed class ProjectLifecycleTests(ProjectsServiceFactory factory) : ICla
         return project.GetProperty("id").GetGuid();
     }
 
+    [Fact]
+    public async Task A_discontinue_reason_or_a_completion_statement_with_markup_is_a_400_and_changes_nothing()
+    {
+        var id = await ProjectAsync();
+
+        await AssertProblemAsync(await School.PostAsJsonAsync($"/api/v1/projects/{id}/phase",
+            new { phase = "discontinued", reason = "Closed. <script>alert(1)</script>" }), HttpStatusCode.BadRequest, "reason");
+        await AssertProblemAsync(await School.PostAsJsonAsync($"/api/v1/projects/{id}/complete",
+            new { outcome = "Done.", successRating = 4, reference = "[ask us](javascript:alert(1))" }), HttpStatusCode.BadRequest, "reference");
+
+        Assert.Equal("planning", (await ReadJsonAsync(await School.GetAsync($"/api/v1/projects/{id}"), HttpStatusCode.OK)).GetProperty("phase").GetString());
+    }
+
     private static HttpRequestMessage Answer(Guid project, string question, string ifMatch, object body)
     {
         var request = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/projects/{project}/canvas/{question}") { Content = JsonContent.Create(body) };

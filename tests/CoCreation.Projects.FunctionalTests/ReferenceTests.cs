@@ -84,6 +84,28 @@ public sealed class ReferenceTests(ProjectsServiceFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_reference_has_one_valid_form_its_signature_re_encoded_is_refused()
+    {
+        var compact = (await ReadJsonAsync(await Public.GetAsync($"/api/v1/projects/{await CompletedAsync()}/reference"), HttpStatusCode.OK))
+            .GetProperty("reference").GetString()!;
+        var parts = compact.Split('.');
+        var signature = System.Buffers.Text.Base64Url.DecodeFromChars(parts[2]);
+        // The other signature ECDSA accepts for the same message: (r, n − s).
+        var order = System.Numerics.BigInteger.Parse("0FFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551", System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture);
+        var s = new System.Numerics.BigInteger(signature.AsSpan(32), isUnsigned: true, isBigEndian: true);
+        var mirrored = (byte[])signature.Clone();
+        Array.Clear(mirrored, 32, 32);
+        var high = (order - s).ToByteArray(isUnsigned: true, isBigEndian: true);
+        high.CopyTo(mirrored, 64 - high.Length);
+
+        await ReadJsonAsync(await Public.PostAsJsonAsync("/api/v1/references/verify", new { reference = compact }), HttpStatusCode.OK);
+        foreach (var variant in new[] { $"{parts[0]}.{parts[1]}.{System.Buffers.Text.Base64Url.EncodeToString(mirrored)}", compact + "=", compact + "A" })
+        {
+            await AssertProblemAsync(await Public.PostAsJsonAsync("/api/v1/references/verify", new { reference = variant }), HttpStatusCode.BadRequest, "reference");
+        }
+    }
+
+    [Fact]
     public async Task A_partner_that_declines_to_be_named_is_left_off_a_newly_signed_reference_and_the_old_one_is_no_longer_current()
     {
         var id = await CompletedAsync();

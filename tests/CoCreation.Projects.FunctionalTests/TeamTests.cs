@@ -83,6 +83,7 @@ public sealed class TeamTests(ProjectsServiceFactory factory) : IClassFixture<Pr
         // An ended project's team is kept as it was.
         await ReadJsonAsync(await Teacher.PostAsJsonAsync($"/api/v1/projects/{project}/phase", new { phase = "discontinued", reason = "The school closed." }), HttpStatusCode.OK);
         await AssertProblemAsync(await Teacher.PutAsJsonAsync($"/api/v1/projects/{project}/team/me", new { name = "Anna V.", role = "contributor" }), HttpStatusCode.Conflict, "phase");
+        await AssertProblemAsync(await Teacher.DeleteAsync($"/api/v1/projects/{project}/team/{anna}"), HttpStatusCode.Conflict, "phase");
         Assert.Equal([("Anna", "coordinator", true)], await TeamAsync(Teacher, project));
 
         await factory.DeliverAsync(new PersonErased("teacher-anna", "erased-anna", DateTime.UtcNow));

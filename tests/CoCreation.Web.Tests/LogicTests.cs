@@ -39,6 +39,15 @@ public sealed class LogicTests
     [InlineData("https://evil.example/", "/")]
     [InlineData("//evil.example/", "/")]
     [InlineData("/\\evil.example", "/")]
+    // Browsers drop a tab, CR or LF in a URL and read "/\t/evil.example" as "//evil.example".
+    [InlineData("/\t/evil.example", "/")]
+    [InlineData("/\r\n/evil.example", "/")]
+    [InlineData("/\n/evil.example", "/")]
+    [InlineData("~/ideas", "/")]
+    [InlineData("ideas", "/")]
+    // A Location header is ASCII: other letters go percent-encoded, and the page is the same.
+    [InlineData("/ideas?q=päiväkoti", "/ideas?q=p%C3%A4iv%C3%A4koti")]
+    [InlineData("/", "/")]
     [InlineData(null, "/")]
     public void Sign_in_returns_only_to_a_page_of_this_site(string? asked, string expected) =>
         Assert.Equal(expected, WebSignIn.LocalOrHome(asked));

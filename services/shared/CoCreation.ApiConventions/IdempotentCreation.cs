@@ -36,14 +36,16 @@ public static class IdempotentCreation
         Func<Task<CreatedResource<TResponse>>> create,
         CancellationToken cancellationToken)
     {
+        var sent = http.Request.Headers.ContainsKey(Header);
         var key = http.Request.Headers[Header].ToString();
-        if (key.Length == 0)
+        if (!sent)
         {
             var created = await create();
             await db.SaveChangesAsync(cancellationToken);
             return new CreatedOnce<TResponse>(TypedResults.Created(created.Location, created.Body));
         }
-        if (key.Length > MaxKeyLength || key.Any(char.IsControl))
+        // Sent empty, a key would be no key at all: the client meant one, and is told so rather than create twice.
+        if (key.Trim().Length == 0 || key.Length > MaxKeyLength || key.Any(c => char.IsControl(c) || !char.IsAscii(c)))
         {
             throw new InvalidFieldException(Header, $"An Idempotency-Key is 1 to {MaxKeyLength} printable characters; a UUID is a good choice.");
         }

@@ -15,7 +15,7 @@ namespace CoCreation.Web.Api;
 /// </summary>
 public sealed class PlatformApi(HttpClient http)
 {
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter(), new LenientText() } };
 
     public Task<ApiResult<CursorPage<IdeaSummary>>> SearchIdeasAsync(IdeaQuery query, CancellationToken cancellationToken = default) =>
         GetAsync<CursorPage<IdeaSummary>>("/api/v1/ideas" + query.ToQueryString(), cancellationToken);
@@ -368,7 +368,8 @@ public sealed class PlatformApi(HttpClient http)
         {
             request.Content = JsonContent.Create(body, options: Json);
         }
-        foreach (var (name, value) in headers)
+        // A form sent without its hidden key has none: no header, rather than an empty one the API refuses.
+        foreach (var (name, value) in headers.Where(h => !string.IsNullOrWhiteSpace(h.Value)))
         {
             request.Headers.TryAddWithoutValidation(name, value);
         }

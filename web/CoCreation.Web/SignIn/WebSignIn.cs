@@ -148,11 +148,8 @@ public static class WebSignIn
         return Results.Challenge(properties, [OpenIdConnectDefaults.AuthenticationScheme]);
     }
 
-    /// <summary>Only back into this site: an open redirect would lend our address to phishing.</summary>
-    public static string LocalOrHome(string? url) =>
-        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
-            ? url
-            : "/";
+    /// <summary>Only back into this site (see <see cref="LocalUrls"/>).</summary>
+    public static string LocalOrHome(string? url) => LocalUrls.LocalOrHome(url);
 
     public static Guid? ActingOrganisation(this ClaimsPrincipal user) =>
         Guid.TryParse(user.FindFirst(OrganisationClaim)?.Value, out var id) ? id : null;

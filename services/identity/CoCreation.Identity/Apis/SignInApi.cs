@@ -35,7 +35,9 @@ public static class SignInApi
             context.HttpContext.Response.Headers.XFrameOptions = "DENY";
             return await next(context);
         });
-        pages.MapGet("/login", LoginPage);
+        // The page takes no message from the address: "?error=..." would put anyone's sentence in the official error box.
+        pages.MapGet("/login", (HttpContext http, IAntiforgery antiforgery, IStringLocalizer<PageText> text, string? returnUrl) =>
+            LoginPage(http, antiforgery, text, returnUrl));
         pages.MapPost("/login", Login);
         pages.MapGet("/confirm-email", ConfirmEmailPage);
         pages.MapGet("/forgot-password", ForgotPasswordPage);
@@ -83,7 +85,7 @@ public static class SignInApi
             : Results.SignIn(principal, properties: null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
 
-    public static IResult LoginPage(HttpContext http, IAntiforgery antiforgery, IStringLocalizer<PageText> text, string? returnUrl = null, string? error = null) =>
+    private static IResult LoginPage(HttpContext http, IAntiforgery antiforgery, IStringLocalizer<PageText> text, string? returnUrl = null, string? error = null) =>
         Page(text["SignIn"], Error(error) + Form(http, antiforgery, "/account/login",
             Hidden("returnUrl", returnUrl)
             + Field("email", text["Email"], "email", autocomplete: "username")
@@ -116,7 +118,7 @@ public static class SignInApi
         identity.AddClaim(new Claim(ClaimTypes.Name, user.DisplayName));
         await http.SignInAsync(CookieScheme, new ClaimsPrincipal(identity));
         // Only back into this site: an open redirect would lend our address to phishing.
-        return Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl! : "/account/login?signedIn=true");
+        return Results.Redirect(LocalUrls.LocalOrHome(returnUrl, home: "/account/login?signedIn=true"));
     }
 
     /// <summary>
@@ -177,6 +179,4 @@ public static class SignInApi
         }
     }
 
-    private static bool IsLocal(string? url) =>
-        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal);
 }

@@ -165,13 +165,15 @@ public static class ReceiverAddress
 {
     public static bool IsPrivate(System.Net.IPAddress address)
     {
-        if (System.Net.IPAddress.IsLoopback(address) || address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || address.IsIPv6UniqueLocal)
-        {
-            return true;
-        }
         if (address.IsIPv4MappedToIPv6)
         {
             address = address.MapToIPv4();
+        }
+        // [::] (unspecified) reaches loopback on Linux, like 0.0.0.0; multicast is never a receiver.
+        if (System.Net.IPAddress.IsLoopback(address) || address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || address.IsIPv6UniqueLocal
+            || address.IsIPv6Multicast || address.Equals(System.Net.IPAddress.IPv6Any) || address.Equals(System.Net.IPAddress.IPv6None))
+        {
+            return true;
         }
         if (address.AddressFamily != System.Net.Sockets.AddressFamily.InterNetwork)
         {
@@ -179,6 +181,6 @@ public static class ReceiverAddress
         }
         var bytes = address.GetAddressBytes();
         return bytes[0] is 10 or 127 or 0 || (bytes[0] == 172 && bytes[1] is >= 16 and <= 31) || (bytes[0] == 192 && bytes[1] == 168)
-            || (bytes[0] == 169 && bytes[1] == 254) || (bytes[0] == 100 && bytes[1] is >= 64 and <= 127);
+            || (bytes[0] == 169 && bytes[1] == 254) || (bytes[0] == 100 && bytes[1] is >= 64 and <= 127) || bytes[0] >= 224;
     }
 }

@@ -55,7 +55,7 @@ public static class ActivitiesApi
     }
 
     public static async Task<Results<Ok<ProjectResponse>, NotFoundProblem, ForbiddenProblem>> HostProject(
-        Guid id, HostRequest request, ActingParty actor, HttpContext http, ProjectsDbContext db, CancellationToken cancellationToken)
+        Guid id, HostRequest request, ActingParty actor, HttpContext http, ProjectsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (await db.Projects.FirstOrDefaultAsync(p => p.Id == id, cancellationToken) is not { } project)
         {
@@ -68,6 +68,18 @@ public static class ActivitiesApi
         var environment = await db.KnownEnvironments.AsNoTracking().FirstOrDefaultAsync(e => e.Id == request.EnvironmentId && e.Published, cancellationToken)
             ?? throw new InvalidFieldException("environmentId", "That is not a published, registered environment; find one under GET /api/v1/environments.");
         project.HostIn(environment);
+        // Past the agreement gate, a new host that has not accepted the agreement would pilot under terms it never saw:
+        // the gate no longer holds, so the project returns to the agreement phase, in the public log, until it does.
+        if (project.Phase is ProjectPhase.Piloting or ProjectPhase.Evaluation
+            && project.UnmetItemsOf(ProjectPhase.Piloting, await ProjectRecords.FactsAsync(db, project, cancellationToken)).Count > 0)
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            var from = project.Phase;
+            var reason = "The pilot moved to an environment whose host has not accepted the agreement yet.";
+            project.MoveTo(ProjectPhase.Agreement, await ProjectRecords.FactsAsync(db, project, cancellationToken), reason, now);
+            await ProjectRecords.RecordDecisionAsync(db, project, $"Moved from {from.ToKebabCase()} to agreement", reason,
+                project.OwnerOrganisationId, actor.PersonId, [], [], null, now, cancellationToken, toPhase: ProjectPhase.Agreement);
+        }
         await db.SaveChangesAsync(cancellationToken);
         http.Response.Headers.ETag = Preconditions.ETagFor(project.Version);
         return TypedResults.Ok(ProjectResponse.From(project));
@@ -106,11 +118,11 @@ public static class ActivitiesApi
         }
         var environmentId = request.EnvironmentId ?? project.EnvironmentId
             ?? throw new InvalidFieldException("environmentId", "Name the registered environment where it happens; the project has no environment host yet.");
-        var place = await db.KnownEnvironments.AsNoTracking().FirstOrDefaultAsync(e => e.Id == environmentId, cancellationToken)
-            ?? throw new InvalidFieldException("environmentId", "That is not a registered environment; find one under GET /api/v1/environments.");
+        var place = await db.KnownEnvironments.AsNoTracking().FirstOrDefaultAsync(e => e.Id == environmentId && e.Published, cancellationToken)
+            ?? throw new InvalidFieldException("environmentId", "That is not a published, registered environment; find one under GET /api/v1/environments.");
         var now = clock.GetUtcNow().UtcDateTime;
         var activity = Activity.Schedule(project, kind, request.Title.Trim(), request.Description?.Trim() ?? "",
-            city.Value.ToUtc(request.StartsAt!.Value), city.Value.ToUtc(request.EndsAt!.Value), place.Id, request.OrganisationIds ?? [], groups,
+            city.Value.ToUtc(request.StartsAt!.Value, "startsAt"), city.Value.ToUtc(request.EndsAt!.Value, "endsAt"), place.Id, request.OrganisationIds ?? [], groups,
             feedback.Value.Window, actor.PersonId, now);
         db.Activities.Add(activity);
         db.Publish(new ActivityScheduled(project.Id, project.Title, activity.Id, kind.ToKebabCase(), activity.Title,
@@ -130,7 +142,8 @@ public static class ActivitiesApi
         }
         var places = await PlacesAsync(db, [activity.EnvironmentId], cancellationToken);
         return TypedResults.Ok(new FeedbackResponse(project.Id, project.Title, ActivityResponse.From(activity, places, city.Value, team: false),
-            activity.FeedbackClosedReason(clock.GetUtcNow().UtcDateTime) is null, activity.FeedbackClosesAt, [.. Enum.GetValues<StakeholderGroup>()]));
+            !project.HasEnded && activity.FeedbackClosedReason(clock.GetUtcNow().UtcDateTime) is null, activity.FeedbackClosesAt,
+            [.. activity.StakeholderGroups.Count > 0 ? activity.StakeholderGroups.Append(StakeholderGroup.Others).Distinct() : Enum.GetValues<StakeholderGroup>()]));
     }
 
     public static async Task<Results<Created<FeedbackReceipt>, NotFoundProblem, TooManyProblem>> GiveFeedback(
@@ -143,9 +156,19 @@ public static class ActivitiesApi
             return Problems.NotFound("feedback link", token);
         }
         var now = clock.GetUtcNow().UtcDateTime;
+        if (project.HasEnded)
+        {
+            throw new RuleViolationException("The project has ended.", "Thank you all the same: an ended project's evaluations are kept as they were.", field: "token");
+        }
         if (activity.FeedbackClosedReason(now) is { } closed)
         {
             throw new RuleViolationException(closed, "Thank you all the same: this link takes answers only during the activity's feedback window.", field: "token");
+        }
+        // Anyone may tap, so nobody may speak for a group the activity was not for: that would count towards the
+        // evaluation gate's stakeholder groups. "others" is always open.
+        if (group != StakeholderGroup.Others && activity.StakeholderGroups.Count > 0 && !activity.StakeholderGroups.Contains(group))
+        {
+            throw new InvalidFieldException("group", $"This activity was for {string.Join(", ", activity.StakeholderGroups.Select(g => g.ToKebabCase()))}; answer as one of them or as others.");
         }
         // A one-way key of the link and the address: enough to count, never the address itself.
         var sender = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{activity.FeedbackToken}|{http.Connection.RemoteIpAddress}")))[..32];
@@ -174,7 +197,8 @@ public static class ActivitiesApi
     private static async Task<Dictionary<Guid, string>> PlacesAsync(ProjectsDbContext db, IEnumerable<Guid> environmentIds, CancellationToken cancellationToken)
     {
         var ids = environmentIds.Distinct().ToList();
-        return await db.KnownEnvironments.AsNoTracking().Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.Name, cancellationToken);
+        // An environment its city unit has taken off the public list is not named, also where activities were held.
+        return await db.KnownEnvironments.AsNoTracking().Where(e => ids.Contains(e.Id) && e.Published).ToDictionaryAsync(e => e.Id, e => e.Name, cancellationToken);
     }
 }
 

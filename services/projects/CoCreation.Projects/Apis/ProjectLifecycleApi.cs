@@ -163,7 +163,7 @@ public sealed record CanvasAnswerRequest(
     [property: Required(AllowEmptyStrings = false), StringLength(ProjectLimits.CanvasTextLength), SafeMarkdown] string Text,
     [property: MaxLength(20)] IReadOnlyList<string>? Tools);
 
-public sealed record PhaseRequest([property: Required(AllowEmptyStrings = false)] string Phase, [property: StringLength(2000)] string? Reason);
+public sealed record PhaseRequest([property: Required(AllowEmptyStrings = false)] string Phase, [property: StringLength(2000), SafeMarkdown] string? Reason);
 
 public sealed record CanvasResponse(IReadOnlyList<CanvasAnswerResponse> Questions);
 

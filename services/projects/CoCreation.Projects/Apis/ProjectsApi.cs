@@ -185,7 +185,7 @@ public sealed record ProjectRequest(
 public sealed record CompletionRequest(
     [property: Required(AllowEmptyStrings = false), StringLength(8000), SafeMarkdown] string Outcome,
     [property: Required, Range(1, 5)] int? SuccessRating,
-    [property: StringLength(1000)] string? Reference);
+    [property: StringLength(1000), SafeMarkdown] string? Reference);
 
 public sealed record ProjectResponse(
     Guid Id, Guid IdeaId, string Title, string Summary, ProjectStatus Status, Guid OwnerOrganisationId, IReadOnlyList<Guid> PartnerOrganisationIds,

@@ -23,7 +23,8 @@ public static class TeamApi
             .WithSummary("Take a role in the project, or change it: coordinator, contributor, or city-contact (a city unit's person, one per project)")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         team.MapDelete("/{memberId:guid}", LeaveTeam).WithName(nameof(LeaveTeam))
-            .WithSummary("Leave the team, or (the project's organisation) take someone off it");
+            .WithSummary("Leave the team, or (the project's organisation) take someone off it; an ended project's team stays as it was")
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return routes;
     }
 
@@ -101,6 +102,7 @@ public static class TeamApi
         {
             return Problems.OnlyOwnerOrganisation("project");
         }
+        TeamMember.EnsureOpen(project);
         db.TeamMembers.Remove(member);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.NoContent();

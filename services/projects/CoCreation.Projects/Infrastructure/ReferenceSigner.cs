@@ -64,8 +64,9 @@ public sealed class ReferenceSigner : IDisposable
         // A JWT (RFC 7519): its claims iss, sub and iat are the reference's city, project and time of signing.
         var header = new JsonObject { ["alg"] = Algorithm, ["typ"] = "JWT", ["kid"] = KeyId };
         var signingInput = $"{Base64Url(Encoding.UTF8.GetBytes(header.ToJsonString(Readable)))}.{Base64Url(Encoding.UTF8.GetBytes(payload.ToJsonString(Readable)))}";
-        // .NET signs in the IEEE P1363 form (r||s), which is what JWS ES256 asks for.
-        return $"{signingInput}.{Base64Url(_key.SignData(Encoding.ASCII.GetBytes(signingInput), HashAlgorithmName.SHA256))}";
+        // .NET signs in the IEEE P1363 form (r||s), which is what JWS ES256 asks for; the low-s form of the two
+        // equivalent signatures, so that a reference has exactly one valid form (see Verify).
+        return $"{signingInput}.{Base64Url(LowS(_key.SignData(Encoding.ASCII.GetBytes(signingInput), HashAlgorithmName.SHA256)))}";
     }
 
     /// <summary>The payload of a reference this key signed, or why it is not one: null and a reason.</summary>
@@ -83,7 +84,14 @@ public sealed class ReferenceSigner : IDisposable
             {
                 return (null, "The reference was not signed with the city's key.");
             }
-            if (!_key.VerifyData(Encoding.ASCII.GetBytes($"{parts[0]}.{parts[1]}"), FromBase64Url(parts[2]), HashAlgorithmName.SHA256))
+            var signature = FromBase64Url(parts[2]);
+            // One reference, one form: ECDSA also accepts (r, n−s), and a decoder forgives padding and stray bits, so
+            // anything but the canonical encoding of a 64-byte low-s signature is refused rather than called valid.
+            if (signature.Length != 64 || Base64Url(signature) != parts[2] || !IsLowS(signature))
+            {
+                return (null, "The signature is not in its one canonical form (64 bytes, low s, base64url without padding): the reference was altered.");
+            }
+            if (!_key.VerifyData(Encoding.ASCII.GetBytes($"{parts[0]}.{parts[1]}"), signature, HashAlgorithmName.SHA256))
             {
                 return (null, "The signature does not match: the reference was altered after it was signed, or forged.");
             }
@@ -114,6 +122,28 @@ public sealed class ReferenceSigner : IDisposable
     {
         var parameters = _key.ExportParameters(includePrivateParameters: false);
         return $"{{\"crv\":\"P-256\",\"kty\":\"EC\",\"x\":\"{Base64Url(parameters.Q.X!)}\",\"y\":\"{Base64Url(parameters.Q.Y!)}\"}}";
+    }
+
+    // The order n of P-256's group: s and n−s sign the same message.
+    private static readonly System.Numerics.BigInteger CurveOrder = System.Numerics.BigInteger.Parse(
+        "0FFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551", System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture);
+
+    private static System.Numerics.BigInteger S(byte[] signature) => new(signature.AsSpan(32, 32), isUnsigned: true, isBigEndian: true);
+
+    private static bool IsLowS(byte[] signature) => S(signature) <= CurveOrder / 2;
+
+    /// <summary>The signature with s replaced by n−s when s is in the upper half: the same signature, in its one low-s form.</summary>
+    internal static byte[] LowS(byte[] signature)
+    {
+        if (IsLowS(signature))
+        {
+            return signature;
+        }
+        var low = (CurveOrder - S(signature)).ToByteArray(isUnsigned: true, isBigEndian: true);
+        var result = (byte[])signature.Clone();
+        Array.Clear(result, 32, 32);
+        low.CopyTo(result, 64 - low.Length);
+        return result;
     }
 
     private static string Base64Url(byte[] bytes) => System.Buffers.Text.Base64Url.EncodeToString(bytes);

@@ -77,7 +77,8 @@ public sealed class Activity
         {
             throw new InvalidFieldException("endsAt", "An activity lasts at most 14 days; schedule a longer pilot as several sessions.");
         }
-        if (organisationIds.FirstOrDefault(o => !project.Involves(o)) is var outsider && outsider != Guid.Empty)
+        // Nullable, so that the empty id is an outsider like any other rather than "none found".
+        if (organisationIds.Where(o => !project.Involves(o)).Select(o => (Guid?)o).FirstOrDefault() is { } outsider)
         {
             throw new InvalidFieldException("organisationIds", $"Organisation {outsider} does not take part in this project.");
         }

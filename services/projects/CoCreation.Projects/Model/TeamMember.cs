@@ -44,10 +44,16 @@ public sealed class TeamMember
     /// <summary>Takes or changes the role, for the organisation the person acts for now (they may belong to two that take part).</summary>
     public void Take(Project project, string name, TeamRole role, Guid organisationId)
     {
+        EnsureOpen(project);
+        (Name, Role, OrganisationId) = (name, role, organisationId);
+    }
+
+    /// <summary>An ended project's team is kept as it was: nobody joins, changes role or leaves it any more.</summary>
+    public static void EnsureOpen(Project project)
+    {
         if (project.HasEnded)
         {
             throw new RuleViolationException("The project has ended.", "An ended project's team is kept as it was.", field: "phase");
         }
-        (Name, Role, OrganisationId) = (name, role, organisationId);
     }
 }
