@@ -17,6 +17,12 @@ public sealed class BrokerObserver : IAsyncDisposable
         _bus = Bus.Factory.CreateUsingRabbitMq(rabbit =>
         {
             rabbit.Host(new Uri(brokerUri));
+            // The platform's events carry enums by name.
+            rabbit.ConfigureJsonSerializerOptions(options =>
+            {
+                options.Converters.Add(CoCreation.IntegrationEvents.PlatformJson.NamesWrittenNumbersRead());
+                return options;
+            });
             rabbit.ReceiveEndpoint($"e2e-observer-{Guid.NewGuid():N}", endpoint =>
             {
                 endpoint.AutoDelete = true;
