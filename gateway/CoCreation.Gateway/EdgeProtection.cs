@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace CoCreation.Gateway;
 
 /// <summary>
-/// What the gateway does for every service before a request reaches one: rate limits per client (429 with
+/// What the gateway does for every service before a request reaches one: rate limits per address (429 with
 /// Retry-After), CORS for the web front end's origins only, security headers, and refusing invalid access tokens.
 /// </summary>
 public static class EdgeProtection
@@ -90,8 +90,48 @@ public static class EdgeProtection
             }
             await next(http);
         });
-        app.UseRateLimiter();
         return app;
+    }
+
+    /// <summary>
+    /// The rate limit, first of all: by the caller's address, before any token is read, so that requests with bad
+    /// tokens are counted (and cost nothing once over the limit) like any other.
+    /// </summary>
+    public static WebApplication UseEdgeRateLimit(this WebApplication app)
+    {
+        app.UseRateLimiter();
+        app.Use(async (http, next) =>
+        {
+            // What no service could be sent is the caller's to fix: a 4xx here, not a 502 or 503 from a failed forward.
+            if (!ForwardedMethods.Contains(http.Request.Method))
+            {
+                http.Response.Headers.Allow = string.Join(", ", ForwardedMethods);
+                await WriteProblemAsync(http, StatusCodes.Status405MethodNotAllowed, "The method is not supported.",
+                    $"The platform answers {string.Join(", ", ForwardedMethods)}.");
+                return;
+            }
+            if (http.Request.Headers.FirstOrDefault(h => h.Value.Any(v => v is not null && v.Any(c => c > '\u007E' || (c < ' ' && c != '\t')))) is { Key: { } header })
+            {
+                await WriteProblemAsync(http, StatusCodes.Status400BadRequest, $"The header {header} holds characters other than printable ASCII.",
+                    "HTTP header values are ASCII: send a UUID as Idempotency-Key, ETags as the API gave them, language tags such as fi or sv.");
+                return;
+            }
+            await next(http);
+        });
+        return app;
+    }
+
+    private static readonly HashSet<string> ForwardedMethods = new(StringComparer.OrdinalIgnoreCase)
+        { "GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS" };
+
+    private static Task WriteProblemAsync(HttpContext http, int status, string title, string detail)
+    {
+        http.Response.StatusCode = status;
+        return http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
+        }).AsTask();
     }
 
     /// <summary>A 401 problem with its <c>WWW-Authenticate</c> challenge: how the edge turns away a caller it cannot identify.</summary>
@@ -106,11 +146,11 @@ public static class EdgeProtection
         }).AsTask();
     }
 
-    /// <summary>A validated token's subject (a client or a person), otherwise the caller's address.</summary>
-    private static string ClientKey(HttpContext http) =>
-        http.User.Identity?.IsAuthenticated == true && http.User.FindFirst("sub")?.Value is { } subject
-            ? "sub:" + subject
-            : "ip:" + http.Connection.RemoteIpAddress;
+    /// <summary>
+    /// The caller's address (the person's own, as the web names it in X-Forwarded-For): the limit is counted before
+    /// any token is validated, so a token cannot choose its bucket.
+    /// </summary>
+    private static string ClientKey(HttpContext http) => "ip:" + http.Connection.RemoteIpAddress;
 
     private static bool IsProbe(PathString path) => path.StartsWithSegments("/health") || path.StartsWithSegments("/alive");
 }

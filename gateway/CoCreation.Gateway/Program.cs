@@ -18,6 +18,7 @@ var app = builder.Build();
 // The web front end calls the API for the people it serves and names each one's address: rate limits then apply per
 // person's address, not to the web server as a whole.
 app.UseTrustedForwardedHeaders(ForwardedHeaders.XForwardedFor);
+app.UseEdgeRateLimit();
 app.UseApiConventions();
 app.UseEdgeProtection();
 app.UseAuthorization();

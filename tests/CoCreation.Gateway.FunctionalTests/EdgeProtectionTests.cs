@@ -23,8 +23,74 @@ public sealed class GatewayFactory : WebApplicationFactory<Program>
     }
 }
 
+/// <summary>The gateway validating tokens against an identity service that cannot be reached, with a limit of 3 a minute.</summary>
+public sealed class GatewayWithTokensFactory : WebApplicationFactory<Program>
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Gateway:RateLimit:PermitLimit", "3");
+        builder.UseSetting("Gateway:RateLimit:Window", "00:01:00");
+        builder.UseSetting("Identity:Authority", "http://127.0.0.1:9");
+        foreach (var service in new[] { "identity", "ideas", "partner-matching", "projects", "notifications", "web" })
+        {
+            builder.UseSetting($"services:{service}:http:0", "http://127.0.0.1:9");
+        }
+    }
+}
+
+public sealed class EdgeRateLimitTests(GatewayWithTokensFactory factory) : IClassFixture<GatewayWithTokensFactory>
+{
+    [Fact]
+    public async Task Requests_with_bad_tokens_count_against_the_addresss_limit_before_any_token_is_read()
+    {
+        var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "garbage");
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 5; i++)
+        {
+            using var response = await client.GetAsync("/api/v1/ideas");
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
+    }
+}
+
+/// <summary>Requests no service could be sent: the caller's to fix, so a 4xx problem from the edge.</summary>
+public sealed class EdgeRequestCheckTests(GatewayWithoutServicesFactory factory) : IClassFixture<GatewayWithoutServicesFactory>
+{
+    [Theory]
+    [InlineData("Idempotency-Key", "ключ")]
+    [InlineData("Accept-Language", "fi-FI;q=0.9, svenska-å")]
+    [InlineData("If-None-Match", "\"ä\"")]
+    public async Task A_header_value_that_is_not_ASCII_is_a_400_problem_naming_the_header(string header, string value)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/ideas");
+        request.Headers.TryAddWithoutValidation(header, System.Text.Encoding.Latin1.GetString(System.Text.Encoding.UTF8.GetBytes(value)));
+
+        using var response = await factory.CreateClient().SendAsync(request);
+
+        var problem = await AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.Contains(header, problem.GetProperty("title").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("PROPFIND")]
+    [InlineData("TRACE")]
+    public async Task A_method_the_platform_does_not_answer_is_a_405_problem_with_Allow(string method)
+    {
+        using var response = await factory.CreateClient().SendAsync(new HttpRequestMessage(new HttpMethod(method), "/api/v1/ideas"));
+
+        await AssertProblemAsync(response, HttpStatusCode.MethodNotAllowed);
+        Assert.Contains("GET", response.Content.Headers.Allow);
+    }
+}
+
 public sealed class EdgeProtectionTests(GatewayFactory factory) : IClassFixture<GatewayFactory>
 {
+
     [Fact]
     public async Task A_client_over_its_limit_gets_a_429_problem_with_Retry_After_and_recovers_after_the_window()
     {
