@@ -5,6 +5,7 @@ using System.Text.Json;
 using CoCreation.Testing;
 using CoCreation.Identity.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CoCreation.Identity.FunctionalTests;
 
@@ -286,5 +287,37 @@ public sealed class SignInTests(IdentityServiceFactory factory) : IClassFixture<
             ["grant_type"] = "refresh_token", ["client_id"] = WebClientRegistration.ClientId, ["client_secret"] = IdentityServiceFactory.WebClientSecret, ["refresh_token"] = tokens.GetProperty("refresh_token").GetString()!,
         }));
         Assert.Equal(["city-unit"], Read(await refreshed.Content.ReadFromJsonAsync<JsonElement>()).Claims.Where(c => c.Type == "role").Select(c => c.Value));
+    }
+}
+
+/// <summary>A factory of its own: the throttle it fills would slow other tests' sign-ins from the same test address.</summary>
+public sealed class SignInThrottleTests(IdentityServiceFactory factory) : IClassFixture<IdentityServiceFactory>
+{
+    [Fact]
+    public async Task Wrong_passwords_slow_down_the_address_they_come_from_and_never_lock_the_account()
+    {
+        var browser = factory.Browser();
+        async Task<HttpResponseMessage> TryAsync(string email, string password)
+        {
+            var page = await browser.GetStringAsync("/account/login");
+            return await browser.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = OAuthBrowser.AntiforgeryToken(page), ["email"] = email, ["password"] = password,
+            }));
+        }
+
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, (await TryAsync("moderator@cocreation.test", "not the password")).StatusCode);
+        }
+        using var throttled = await TryAsync("moderator@cocreation.test", IdentityServiceFactory.DemoPassword);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, throttled.StatusCode);
+        Assert.NotNull(throttled.Headers.RetryAfter);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<CoCreation.Identity.Model.PlatformUser>>();
+        var moderator = await users.FindByEmailAsync("moderator@cocreation.test");
+        Assert.False(await users.IsLockedOutAsync(moderator!));
+        Assert.Equal(0, await users.GetAccessFailedCountAsync(moderator!));
     }
 }

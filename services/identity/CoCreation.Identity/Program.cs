@@ -34,7 +34,8 @@ await WebClientRegistration.SynchroniseAsync(app.Services, app.Configuration, ap
 
 // Reached through the gateway, the discovery document, the sign-in pages' links and redirects name the address people
 // used (the gateway's), not this service's own port.
-app.UseTrustedForwardedHeaders(ForwardedHeaders.XForwardedHost | ForwardedHeaders.XForwardedProto);
+// X-Forwarded-For too: sign-in failures slow down the person's own address, not the gateway's.
+app.UseTrustedForwardedHeaders(ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedHost | ForwardedHeaders.XForwardedProto);
 app.UseApiConventions();
 app.UseRequestLocalization();
 app.UseAuthentication();

@@ -94,6 +94,10 @@ public sealed class SessionAndErrorTests(PlatformFixture platform)
         await using var browser = await Chromium.LaunchAsync();
         await using var school = await WebSession.SignedInAsync(browser, platform, "school@cocreation.test");
         var page = school.Page;
+        // Another site's page cannot sign a person out: a POST without the form's anti-forgery token, even with no body, is refused.
+        var forged = await page.Context.APIRequest.PostAsync("/signout", new() { MaxRedirects = 0 });
+        Assert.Equal(400, forged.Status);
+        await school.GotoAsync("/me");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await school.ArriveAtAsync(url => url.AbsolutePath == "/", "the home page after signing out");
         await Assertions.Expect(page.Locator(".account-menu").GetByRole(AriaRole.Link, new() { Name = "Sign in" })).ToBeVisibleAsync();

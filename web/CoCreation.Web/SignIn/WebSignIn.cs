@@ -129,9 +129,13 @@ public static class WebSignIn
         routes.MapGet("/signin", (string? returnUrl) => Results.Challenge(
             new AuthenticationProperties { RedirectUri = LocalOrHome(returnUrl) }, [OpenIdConnectDefaults.AuthenticationScheme]));
         // A POST with the anti-forgery token: a link or an image elsewhere must not sign anyone out.
-        routes.MapPost("/signout", () => Results.SignOut(
-            new AuthenticationProperties { RedirectUri = "/" },
-            [CookieAuthenticationDefaults.AuthenticationScheme, OpenIdConnectDefaults.AuthenticationScheme]))
+        routes.MapPost("/signout", async (HttpContext http, IAntiforgery antiforgery) =>
+            // Checked here as well: the anti-forgery middleware checks form posts only, and a POST with no body at all
+            // would sign a person out from another site's page.
+            await antiforgery.IsRequestValidAsync(http)
+                ? Results.SignOut(new AuthenticationProperties { RedirectUri = "/" },
+                    [CookieAuthenticationDefaults.AuthenticationScheme, OpenIdConnectDefaults.AuthenticationScheme])
+                : Results.BadRequest())
             .RequireAuthorization().WithMetadata(new RequireAntiforgeryTokenAttribute());
         routes.MapPost("/switch-organisation", ([Microsoft.AspNetCore.Mvc.FromForm] Guid organisation, [Microsoft.AspNetCore.Mvc.FromForm] string? returnUrl) =>
             ActFor(organisation, returnUrl)).RequireAuthorization().WithMetadata(new RequireAntiforgeryTokenAttribute());

@@ -85,34 +85,37 @@ public static class SignInApi
             : Results.SignIn(principal, properties: null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
 
-    private static IResult LoginPage(HttpContext http, IAntiforgery antiforgery, IStringLocalizer<PageText> text, string? returnUrl = null, string? error = null) =>
+    private static IResult LoginPage(HttpContext http, IAntiforgery antiforgery, IStringLocalizer<PageText> text, string? returnUrl = null, string? error = null,
+        int? status = null) =>
         Page(text["SignIn"], Error(error) + Form(http, antiforgery, "/account/login",
             Hidden("returnUrl", returnUrl)
             + Field("email", text["Email"], "email", autocomplete: "username")
             + Field("password", text["Password"], "password", autocomplete: "current-password"),
             text["SignIn"])
             + $"""<p class="links">{Link("/account/forgot-password", text["ForgotPassword"])}</p>""",
-            error is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
+            status ?? (error is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest));
 
     public static async Task<IResult> Login(
-        HttpContext http, IAntiforgery antiforgery, UserManager<PlatformUser> users, IStringLocalizer<PageText> text,
+        HttpContext http, IAntiforgery antiforgery, UserManager<PlatformUser> users, IStringLocalizer<PageText> text, SignInThrottle throttle,
         [FromForm] string email, [FromForm] string password, [FromForm] string? returnUrl)
     {
-        var user = await users.FindByEmailAsync(email.Trim());
-        if (user is null || await users.IsLockedOutAsync(user))
+        var address = http.Connection.RemoteIpAddress?.ToString();
+        if (throttle.WaitFor(address, email) is { } wait)
         {
-            return LoginPage(http, antiforgery, text, returnUrl, text["WrongCredentials"]);
+            http.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return LoginPage(http, antiforgery, text, returnUrl, string.Format(System.Globalization.CultureInfo.CurrentCulture, text["TooManyAttempts"], (int)Math.Ceiling(wait.TotalMinutes)),
+                StatusCodes.Status429TooManyRequests);
         }
-        if (!await users.CheckPasswordAsync(user, password))
+        var user = await users.FindByEmailAsync(email.Trim());
+        if (user is null || !await users.CheckPasswordAsync(user, password))
         {
-            await users.AccessFailedAsync(user); // enough failures lock the account for a while
+            throttle.Failed(address, email);
             return LoginPage(http, antiforgery, text, returnUrl, text["WrongCredentials"]);
         }
         if (!user.EmailConfirmed)
         {
             return LoginPage(http, antiforgery, text, returnUrl, text["ConfirmFirst"]);
         }
-        await users.ResetAccessFailedCountAsync(user);
         var identity = new ClaimsIdentity(CookieScheme);
         identity.AddClaim(new Claim(ClaimTypes.NameIdentifier, user.Id));
         identity.AddClaim(new Claim(ClaimTypes.Name, user.DisplayName));

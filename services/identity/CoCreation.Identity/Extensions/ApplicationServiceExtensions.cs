@@ -32,14 +32,16 @@ internal static class ApplicationServiceExtensions
                 options.Password.RequireNonAlphanumeric = false;
                 options.User.RequireUniqueEmail = true;
                 options.SignIn.RequireConfirmedEmail = true;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // No account lockout: it would let anyone keep a person out. SignInThrottle slows the address instead.
+                options.Lockout.AllowedForNewUsers = false;
             })
             .AddRoles<Microsoft.AspNetCore.Identity.IdentityRole>()
             .AddEntityFrameworkStores<IdentityServiceDbContext>()
             .AddDefaultTokenProviders()
             .AddPasswordValidator<CommonPasswordValidator>();
         builder.Services.AddScoped<AccountService>();
+        builder.Services.AddMemoryCache();
+        builder.Services.AddSingleton<Apis.SignInThrottle>();
         builder.Services.AddScoped<PersonPrincipal>();
         builder.Services.AddSingleton<AccountLinks>();
         builder.Services.AddAntiforgery();
