@@ -56,6 +56,10 @@ public sealed class IdeasApiTests(IdeasServiceFactory factory) : IClassFixture<I
     {
         { "title", "", "title" },
         { "title", new string('x', 201), "title" },
+        // Text that hides or reorders itself: zero-width spaces only, a right-to-left override, a line break.
+        { "title", "\u200B\u200B\u200B", "title" },
+        { "title", "Tapiola \u202Eloohcs", "title" },
+        { "title", "Two\nlines", "title" },
         { "summary", null, "summary" },
         { "description", new string('x', 20_001), "description" },
         { "themes", Enumerable.Range(0, 300).Select(i => $"tag{i}").ToArray(), "themes" },

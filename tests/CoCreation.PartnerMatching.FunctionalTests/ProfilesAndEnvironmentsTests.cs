@@ -56,6 +56,8 @@ public sealed class ProfilesAndEnvironmentsTests(PartnerMatchingServiceFactory f
     public static TheoryData<string, object?, string> InvalidFields => new()
     {
         { "type", "spaceship", "type" },
+        { "name", "\u2066Pelipaja\u2069", "name" },
+        { "name", "\uFEFF", "name" },
         { "type", null, "type" },
         { "type", 99, "type" },
         { "type", "1", "type" },

@@ -65,6 +65,8 @@ public sealed class LightParticipationTests(ProjectsServiceFactory factory) : IC
         await ReadJsonAsync(await Anyone.PostAsJsonAsync(link, new { rating = 4, text = "My son loved it.", activityId = now }), HttpStatusCode.Created);
         await AssertProblemAsync(await Anyone.PostAsJsonAsync(link, new { rating = 5, activityId = now }), HttpStatusCode.Conflict, "activityId");
         await ReadJsonAsync(await Anyone.PostAsJsonAsync(link, new { rating = 3, text = "More evenings, please." }), HttpStatusCode.Created);
+        // One answer a day for the project as a whole: a link cannot outvote a class.
+        await AssertProblemAsync(await Anyone.PostAsJsonAsync(link, new { rating = 5 }), HttpStatusCode.Conflict, "activityId");
         await AssertProblemAsync(await Anyone.GetAsync("/api/v1/participation/not-a-link"), HttpStatusCode.NotFound);
 
         var evaluations = await factory.WithDbAsync(db => db.Evaluations.AsNoTracking().Where(e => e.ProjectId == id).OrderBy(e => e.GivenAt).ToListAsync());

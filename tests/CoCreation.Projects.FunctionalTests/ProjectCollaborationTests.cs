@@ -143,7 +143,7 @@ public sealed class ProjectCollaborationTests(ProjectsServiceFactory factory) : 
 
         await AssertProblemAsync(await School.PostAsJsonAsync($"/api/v1/projects/{id}/activities", Workshop("2027-03-04T09:00", "2027-03-04T08:00")), HttpStatusCode.BadRequest, "endsAt");
         await AssertProblemAsync(await School.PostAsJsonAsync($"/api/v1/projects/{id}/activities", Workshop("2027-03-04T09:00", "2027-03-04T11:00", Guid.NewGuid())), HttpStatusCode.BadRequest, "environmentId");
-        await AssertProblemAsync(await School.PostAsJsonAsync($"/api/v1/projects/{id}/activities", new { kind = "picnic", title = "?", startsAt = "2027-03-04T09:00", endsAt = "2027-03-04T11:00" }), HttpStatusCode.BadRequest, "kind");
+        await AssertProblemAsync(await School.PostAsJsonAsync($"/api/v1/projects/{id}/activities", new { kind = "picnic", title = "Picnic", startsAt = "2027-03-04T09:00", endsAt = "2027-03-04T11:00" }), HttpStatusCode.BadRequest, "kind");
         // 03:30 on 28 March 2027 never happens in Helsinki: the clocks go from 03:00 to 04:00.
         await AssertProblemAsync(await School.PostAsJsonAsync($"/api/v1/projects/{id}/activities", Workshop("2027-03-28T03:30", "2027-03-28T05:00")), HttpStatusCode.BadRequest, "startsAt");
         await AssertProblemAsync(await School.PostAsJsonAsync($"/api/v1/projects/{id}/activities", Workshop("9999-12-31T23:00", "9999-12-31T23:30")), HttpStatusCode.BadRequest, "startsAt");

@@ -21,6 +21,11 @@ public static class HttpAssertions
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal((int)expected, problem.GetProperty("status").GetInt32());
         Assert.True(problem.TryGetProperty("traceId", out _), $"a problem carries a traceId: {problem}");
+        foreach (var member in new[] { "type", "title", "detail" })
+        {
+            Assert.True(problem.TryGetProperty(member, out var value) && value.ValueKind == JsonValueKind.String && value.GetString()!.Length > 0,
+                $"a problem has its {member} (RFC 9457): {problem}");
+        }
         if (namingField is not null)
         {
             Assert.True(problem.TryGetProperty("errors", out var errors), $"the problem should have errors naming '{namingField}': {problem}");

@@ -30,7 +30,7 @@ public sealed class AccessibilityAuditTests(PlatformFixture platform, ITestOutpu
             "/challenges", $"/challenges/{content.ChallengeId}", "/organisations", $"/organisations/{DemoOrganisations.Company}",
             "/environments", "/projects", $"/projects/{content.ProjectId}", "/register", "/signin-failed", "/no-such-page",
             $"/ideas/{Guid.NewGuid()}", "/account/login", "/open-data", "/register/resend",
-            $"/projects/{content.ProjectInAgreementId}", $"/feedback/{content.Pilot.FeedbackToken}", $"/join/{content.ParticipationToken}", $"/references/{content.ProjectId}", "/references/verify",
+            $"/projects/{content.ProjectInAgreementId}", $"/feedback/{content.OpenSession.FeedbackToken}", $"/join/{content.ParticipationToken}", $"/references/{content.ProjectId}", "/references/verify",
         ];
         var comments = await platform.Gateway.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/v1/ideas/{content.IdeaId}/comments");
         var commentId = comments.GetProperty("items")[0].GetProperty("id").GetGuid();

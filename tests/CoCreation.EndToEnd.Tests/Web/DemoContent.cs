@@ -10,7 +10,9 @@ namespace CoCreation.EndToEnd.Tests.Web;
 /// along the whole roadmap to completion; a second project in its agreement, with a team member and a parent's personal link.
 /// The people act through the development headers, as the demo organisations' members.
 /// </summary>
-public sealed record DemoContent(Guid ChallengeId, Guid IdeaId, Guid ProjectId, PilotSession Pilot, Guid ProjectInAgreementId, string ParticipationToken)
+/// <param name="Pilot">The completed project's pilot session: its poster, and feedback that is closed with the project.</param>
+/// <param name="OpenSession">A session of the project under way whose light feedback is open, for pupils, teachers and parents.</param>
+public sealed record DemoContent(Guid ChallengeId, Guid IdeaId, Guid ProjectId, PilotSession Pilot, Guid ProjectInAgreementId, string ParticipationToken, PilotSession OpenSession)
 {
     private static readonly SemaphoreSlim Once = new(1, 1);
     private static (PlatformFixture Platform, DemoContent Content)? _arranged;
@@ -62,7 +64,7 @@ public sealed record DemoContent(Guid ChallengeId, Guid IdeaId, Guid ProjectId, 
         await ProjectLifecycleCalls.AwaitPartnerAsync(gateway, projectId, DemoOrganisations.Company);
         // Along the roadmap, in the school's own canteen: the school and the company accept the agreement.
         var school = new Party(School().Person, School().Organisation, School().Roles);
-        await ProjectLifecycleCalls.HostAsync(gateway, projectId, school, school, "Demo school canteen");
+        var canteen = await ProjectLifecycleCalls.HostAsync(gateway, projectId, school, school, "Demo school canteen");
         var pilot = await ProjectLifecycleCalls.ToEvaluationAsync(gateway, projectId, [school, new Party(Company().Person, Company().Organisation)]);
         await SendAsync(gateway, HttpMethod.Post, $"/api/v1/projects/{projectId}/complete", School(), new
         {
@@ -84,7 +86,14 @@ public sealed record DemoContent(Guid ChallengeId, Guid IdeaId, Guid ProjectId, 
         await ProjectLifecycleCalls.ToAgreementAsync(gateway, inAgreementId, school);
         await SendAsync(gateway, HttpMethod.Put, $"/api/v1/projects/{inAgreementId}/team/me", Company(), new { name = "Kim Demo", role = "coordinator" });
         var parent = await SendAsync(gateway, HttpMethod.Post, $"/api/v1/projects/{inAgreementId}/light-participants", School(), new { label = "Parent, class 1A", group = "parents" });
-        return new DemoContent(challenge.GetProperty("id").GetGuid(), ideaId, projectId, pilot, inAgreementId, parent.GetProperty("token").GetString()!);
+        // A try-out in the canteen that has just ended: its light feedback is open (a completed project's is not).
+        var tryOut = await SendAsync(gateway, HttpMethod.Post, $"/api/v1/projects/{inAgreementId}/activities", School(), new
+        {
+            kind = "workshop", title = "Reading corner try-out", environmentId = canteen, stakeholderGroups = new[] { "pupils", "teachers", "parents" },
+            startsAt = DateTime.UtcNow.AddHours(-2).ToString("O"), endsAt = DateTime.UtcNow.AddHours(-1).ToString("O"),
+        });
+        return new DemoContent(challenge.GetProperty("id").GetGuid(), ideaId, projectId, pilot, inAgreementId, parent.GetProperty("token").GetString()!,
+            new PilotSession(tryOut.GetProperty("id").GetGuid(), tryOut.GetProperty("feedbackToken").GetString()!));
     }
 
     private static (string Person, Guid Organisation, string Roles) School() => ("demo-school-teacher", DemoOrganisations.School, "city-unit");

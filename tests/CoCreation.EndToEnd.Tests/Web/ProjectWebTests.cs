@@ -172,13 +172,13 @@ public sealed class ProjectWebTests(PlatformFixture platform)
     public async Task On_the_light_feedback_page_Enter_in_the_word_sends_nothing_and_a_tap_on_a_rating_sends_it()
     {
         var content = await DemoContent.EnsureAsync(platform);
-        async Task<int> CountAsync() => (await platform.Gateway.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/v1/projects/{content.ProjectId}/evaluations/summary"))
+        async Task<int> CountAsync() => (await platform.Gateway.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/v1/projects/{content.ProjectInAgreementId}/evaluations/summary"))
             .GetProperty("count").GetInt32();
         var before = await CountAsync();
         await using var browser = await Chromium.LaunchAsync();
         await using var parent = await WebSession.OpenAsync(browser, platform);
         await parent.Page.SetViewportSizeAsync(390, 844);
-        await parent.GotoAsync($"/feedback/{content.Pilot.FeedbackToken}");
+        await parent.GotoAsync($"/feedback/{content.OpenSession.FeedbackToken}");
 
         await parent.Page.Locator("#feedback-word").FillAsync("Lovely");
         await parent.Page.Locator("#feedback-word").PressAsync("Enter");

@@ -17,7 +17,7 @@ public sealed class ResponsiveTests(PlatformFixture platform)
         await using var school = await WebSession.SignedInAsync(browser, platform, "school@cocreation.test");
         await school.Page.SetViewportSizeAsync(320, 800);
         string[] pages = ["/", "/ideas", $"/ideas/{content.IdeaId}", "/ideas/new", "/challenges", $"/organisations/{DemoOrganisations.Company}",
-            $"/projects/{content.ProjectId}", $"/projects/{content.ProjectInAgreementId}", $"/feedback/{content.Pilot.FeedbackToken}",
+            $"/projects/{content.ProjectId}", $"/projects/{content.ProjectInAgreementId}", $"/feedback/{content.OpenSession.FeedbackToken}",
             $"/references/{content.ProjectId}", "/notifications", "/me"];
         var tooWide = new List<string>();
         foreach (var path in pages)

@@ -151,7 +151,7 @@ public static class ChallengesApi
 }
 
 public sealed record ChallengeRequest(
-    [property: Required(AllowEmptyStrings = false), StringLength(IdeaLimits.TitleLength)] string Title,
+    [property: Required(AllowEmptyStrings = false), StringLength(IdeaLimits.TitleLength), VisibleText] string Title,
     [property: Required(AllowEmptyStrings = false), StringLength(IdeaLimits.SummaryLength)] string Summary,
     [property: StringLength(IdeaLimits.DescriptionLength), SafeMarkdown] string? Description,
     [property: Required, MinLength(1, ErrorMessage = "Choose at least one theme."), TagList] IReadOnlyList<string> Themes,

@@ -8,7 +8,7 @@ namespace CoCreation.Ideas.Apis;
 /// <summary>An idea's content as its owner writes it: the body of POST (create) and PUT (replace).</summary>
 public sealed record IdeaRequest(
     [property: Required] IdeaKind? Kind,
-    [property: Required(AllowEmptyStrings = false), StringLength(IdeaLimits.TitleLength)] string Title,
+    [property: Required(AllowEmptyStrings = false), StringLength(IdeaLimits.TitleLength), VisibleText] string Title,
     [property: Required(AllowEmptyStrings = false), StringLength(IdeaLimits.SummaryLength)] string Summary,
     [property: StringLength(IdeaLimits.DescriptionLength), SafeMarkdown] string? Description,
     [property: Required, MinLength(1, ErrorMessage = "Choose at least one theme."), TagList] IReadOnlyList<string> Themes,

@@ -56,6 +56,13 @@ public sealed class PersonErasedConsumer(IdeasDbContext db, TimeProvider clock, 
         await Db.Reports.Where(r => r.ReporterPersonId == person).ExecuteUpdateAsync(u => u.SetProperty(r => r.ReporterPersonId, pseudonym), cancellationToken);
         await Db.Challenges.Where(c => c.OwnerPersonId == person).ExecuteUpdateAsync(u => u.SetProperty(c => c.OwnerPersonId, pseudonym), cancellationToken);
         await Db.ModerationActions.Where(a => a.ModeratorPersonId == person).ExecuteUpdateAsync(u => u.SetProperty(a => a.ModeratorPersonId, pseudonym), cancellationToken);
+        // A follow that goes is no longer counted: the ideas it was on count one follower fewer.
+        var followed = await Db.Follows.Where(f => f.PersonId == person).Select(f => f.IdeaId).ToListAsync(cancellationToken);
+        if (followed.Count > 0)
+        {
+            await Db.Ideas.Where(i => followed.Contains(i.Id) && i.FollowerCount > 0)
+                .ExecuteUpdateAsync(u => u.SetProperty(i => i.FollowerCount, i => i.FollowerCount - 1), cancellationToken);
+        }
         await Db.Follows.Where(f => f.PersonId == person).ExecuteDeleteAsync(cancellationToken);
         // The person id is part of a support's key, so a support is replaced rather than changed.
         var supports = await Db.Supports.Where(s => s.PersonId == person).ToListAsync(cancellationToken);

@@ -153,11 +153,11 @@ public static class AccountsApi
 public sealed record RegistrationRequest(
     [property: Required, EmailAddress, StringLength(256)] string Email,
     [property: Required(AllowEmptyStrings = false), StringLength(200, MinimumLength = 12)] string Password,
-    [property: Required(AllowEmptyStrings = false), StringLength(200)] string DisplayName,
+    [property: Required(AllowEmptyStrings = false), StringLength(200), VisibleText] string DisplayName,
     [property: AllowedValues(null, "fi", "sv", "en", ErrorMessage = PersonLanguages.Invalid)] string? Language = null);
 
 public sealed record ProfileRequest(
-    [property: Required(AllowEmptyStrings = false), StringLength(200)] string DisplayName,
+    [property: Required(AllowEmptyStrings = false), StringLength(200), VisibleText] string DisplayName,
     [property: Required, AllowedValues("fi", "sv", "en", ErrorMessage = PersonLanguages.Invalid)] string Language);
 
 public sealed record EmailRequest([property: Required, EmailAddress, StringLength(256)] string Email);
@@ -171,7 +171,7 @@ public sealed record PasswordResetRequest(
     [property: Required(AllowEmptyStrings = false), StringLength(2000)] string Token,
     [property: Required(AllowEmptyStrings = false), StringLength(200, MinimumLength = 12)] string NewPassword);
 
-public sealed record OrganisationRequest([property: Required(AllowEmptyStrings = false), StringLength(200)] string Name);
+public sealed record OrganisationRequest([property: Required(AllowEmptyStrings = false), StringLength(200), VisibleText] string Name);
 
 public sealed record PlatformRolesRequest([property: Required, PlatformRoleNames] IReadOnlyList<string> Roles);
 

@@ -312,7 +312,7 @@ public sealed record MemberRoleRequest([property: Required(AllowEmptyStrings = f
 public sealed record MemberResponse(string PersonId, string DisplayName, string Role);
 
 public sealed record ClientRequest(
-    [property: Required(AllowEmptyStrings = false), StringLength(200)] string Name,
+    [property: Required(AllowEmptyStrings = false), StringLength(200), VisibleText] string Name,
     [property: Required, MinLength(1, ErrorMessage = "Give the client at least one scope."), KnownScopes] IReadOnlyList<string> Scopes);
 
 public sealed record ClientResponse(string ClientId, string Name, IReadOnlyList<string> Scopes, DateTime CreatedAt, DateTime? RevokedAt)

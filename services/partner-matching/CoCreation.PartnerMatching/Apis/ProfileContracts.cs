@@ -8,7 +8,7 @@ namespace CoCreation.PartnerMatching.Apis;
 /// <summary>An organisation's profile as it writes it: the body of POST (create) and PUT (replace).</summary>
 public sealed record OrganisationProfileRequest(
     [property: Required] OrganisationType? Type,
-    [property: Required(AllowEmptyStrings = false), StringLength(PartnerMatchingDbContext.NameLength)] string Name,
+    [property: Required(AllowEmptyStrings = false), StringLength(PartnerMatchingDbContext.NameLength), VisibleText] string Name,
     [property: StringLength(PartnerMatchingDbContext.TextLength), SafeMarkdown] string? Description,
     [property: FinnishBusinessIdFormat] string? BusinessId,
     [property: TagList] IReadOnlyList<string>? Competences,
@@ -42,7 +42,7 @@ public sealed record OrganisationProfileResponse(
 /// <summary>A real environment as its city unit describes it.</summary>
 public sealed record EnvironmentRequest(
     [property: Required(AllowEmptyStrings = false), TaxonomyCode] string Kind,
-    [property: Required(AllowEmptyStrings = false), StringLength(PartnerMatchingDbContext.NameLength)] string Name,
+    [property: Required(AllowEmptyStrings = false), StringLength(PartnerMatchingDbContext.NameLength), VisibleText] string Name,
     [property: StringLength(PartnerMatchingDbContext.ShortTextLength)] string? Address,
     [property: Required(AllowEmptyStrings = false), StringLength(100)] string Area,
     [property: TagList, TaxonomyCodes] IReadOnlyList<string>? AgeGroups,

@@ -206,7 +206,7 @@ public sealed record HostRequest([property: Required] Guid EnvironmentId);
 
 public sealed record ActivityRequest(
     [property: Required(AllowEmptyStrings = false)] string Kind,
-    [property: Required(AllowEmptyStrings = false), StringLength(200)] string Title,
+    [property: Required(AllowEmptyStrings = false), StringLength(200), VisibleText] string Title,
     [property: StringLength(4000), SafeMarkdown] string? Description,
     [property: Required] DateTime? StartsAt,
     [property: Required] DateTime? EndsAt,

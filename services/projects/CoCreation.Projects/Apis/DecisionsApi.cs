@@ -76,7 +76,7 @@ public static class DecisionsApi
 }
 
 public sealed record DecisionRequest(
-    [property: Required(AllowEmptyStrings = false), StringLength(200)] string Title,
+    [property: Required(AllowEmptyStrings = false), StringLength(200), VisibleText] string Title,
     [property: Required(AllowEmptyStrings = false), StringLength(ProjectLimits.RationaleLength), SafeMarkdown] string Rationale,
     [property: MaxLength(50)] IReadOnlyList<Guid>? EvaluationIds,
     [property: MaxLength(50)] IReadOnlyList<Guid>? ActivityIds,

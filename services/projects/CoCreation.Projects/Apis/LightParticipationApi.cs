@@ -138,6 +138,12 @@ public static class LightParticipationApi
                 throw AnsweredAlready();
             }
         }
+        // One person's link speaks once a day for the project as a whole: its answers weigh as one person's.
+        else if (await db.Evaluations.AnyAsync(e => e.LightParticipantId == participant.Id && e.ActivityId == null && e.GivenAt > now.AddDays(-1), cancellationToken))
+        {
+            throw new RuleViolationException("This link has answered for the project today.",
+                "Each link answers for the project as a whole once a day, and once for each activity; thank you!", field: "activityId");
+        }
         var hourAgo = now.AddHours(-1);
         var recent = await db.Evaluations.Where(e => e.LightParticipantId == participant.Id && e.GivenAt > hourAgo)
             .OrderBy(e => e.GivenAt).Select(e => e.GivenAt).ToListAsync(cancellationToken);

@@ -179,7 +179,7 @@ public sealed record ProjectCursor(DateTime CreatedAt, Guid Id);
 
 public sealed record ProjectRequest(
     [property: Required] Guid IdeaId,
-    [property: Required(AllowEmptyStrings = false), StringLength(200)] string Title,
+    [property: Required(AllowEmptyStrings = false), StringLength(200), VisibleText] string Title,
     [property: StringLength(2000), SafeMarkdown] string? Summary);
 
 public sealed record CompletionRequest(

@@ -113,7 +113,7 @@ public static class TeamApi
 }
 
 public sealed record TeamRoleRequest(
-    [property: Required(AllowEmptyStrings = false), StringLength(ProjectLimits.TeamMemberNameLength)] string Name,
+    [property: Required(AllowEmptyStrings = false), StringLength(ProjectLimits.TeamMemberNameLength), VisibleText] string Name,
     [property: Required(AllowEmptyStrings = false)] string Role);
 
 /// <summary>A person in the team by the name they chose; <c>isYou</c> marks the acting person's own entry. Never the account.</summary>
