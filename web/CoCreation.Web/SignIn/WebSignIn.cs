@@ -130,12 +130,13 @@ public static class WebSignIn
             new AuthenticationProperties { RedirectUri = LocalOrHome(returnUrl) }, [OpenIdConnectDefaults.AuthenticationScheme]));
         // A POST with the anti-forgery token: a link or an image elsewhere must not sign anyone out.
         routes.MapPost("/signout", async (HttpContext http, IAntiforgery antiforgery) =>
-            // Checked here as well: the anti-forgery middleware checks form posts only, and a POST with no body at all
-            // would sign a person out from another site's page.
-            await antiforgery.IsRequestValidAsync(http)
+            // The middleware's verdict is only recorded, and a minimal endpoint that binds no form never reads it: a
+            // POST without the form's token would sign a person out from another site's page.
+            (http.Features.Get<IAntiforgeryValidationFeature>()?.IsValid ?? await antiforgery.IsRequestValidAsync(http))
                 ? Results.SignOut(new AuthenticationProperties { RedirectUri = "/" },
                     [CookieAuthenticationDefaults.AuthenticationScheme, OpenIdConnectDefaults.AuthenticationScheme])
-                : Results.BadRequest())
+                // With a body of its own: an empty 400 would be re-executed as a POST of the error page.
+                : Results.Text("The sign-out form was not this site's. Sign out with the button on any page.", statusCode: StatusCodes.Status400BadRequest))
             .RequireAuthorization().WithMetadata(new RequireAntiforgeryTokenAttribute());
         routes.MapPost("/switch-organisation", ([Microsoft.AspNetCore.Mvc.FromForm] Guid organisation, [Microsoft.AspNetCore.Mvc.FromForm] string? returnUrl) =>
             ActFor(organisation, returnUrl)).RequireAuthorization().WithMetadata(new RequireAntiforgeryTokenAttribute());
