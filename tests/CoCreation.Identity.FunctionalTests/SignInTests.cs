@@ -177,7 +177,11 @@ public sealed class SignInTests(IdentityServiceFactory factory) : IClassFixture<
             $"&code_challenge_method=S256&redirect_uri={Uri.EscapeDataString(redirectUri)}");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("invalid_request", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        var error = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("invalid_request", error.GetProperty("error").GetString());
+        Assert.False(string.IsNullOrEmpty(error.GetProperty("error_description").GetString()));
+        Assert.Null(response.Headers.Location);
     }
 
     [Fact]
@@ -188,7 +192,8 @@ public sealed class SignInTests(IdentityServiceFactory factory) : IClassFixture<
             $"&code_challenge_method=S256&redirect_uri={Uri.EscapeDataString(IdentityServiceFactory.RedirectUri)}");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("invalid_scope", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("invalid_scope", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString());
     }
 
     [Fact]

@@ -53,6 +53,10 @@ public static class SignInApi
     /// </summary>
     public static async Task<IResult> Authorize(HttpContext http, UserManager<PlatformUser> users, PersonPrincipal principals, CancellationToken cancellationToken)
     {
+        if (OAuthErrors.Local(http) is { } error)
+        {
+            return error;
+        }
         var request = http.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The OpenIddict server request is missing; is the authorisation endpoint passthrough enabled?");
         var signIn = await http.AuthenticateAsync(CookieScheme);
@@ -130,6 +134,10 @@ public static class SignInApi
     /// </summary>
     public static async Task<IResult> EndSession(HttpContext http, IStringLocalizer<PageText> text)
     {
+        if (OAuthErrors.Local(http) is { } error)
+        {
+            return error;
+        }
         await http.SignOutAsync(CookieScheme);
         var request = http.GetOpenIddictServerRequest();
         return string.IsNullOrEmpty(request?.PostLogoutRedirectUri)

@@ -87,6 +87,18 @@ public static class TokenApi
 /// <summary>OAuth2 error responses (RFC 6749 sections 4.1.2.1 and 5.2), written by OpenIddict.</summary>
 internal static class OAuthErrors
 {
+    /// <summary>
+    /// An error OpenIddict found in an authorisation or end-session request it cannot send back to the client (no
+    /// valid redirect address): OAuth's own JSON, as the token endpoint answers, rather than a line of plain text.
+    /// </summary>
+    public static IResult? Local(HttpContext http) =>
+        http.GetOpenIddictServerResponse() is { Error: { Length: > 0 } error } response
+            ? Results.Json(new Dictionary<string, string?>
+            {
+                ["error"] = error, ["error_description"] = response.ErrorDescription, ["error_uri"] = response.ErrorUri,
+            }, statusCode: StatusCodes.Status400BadRequest)
+            : null;
+
     public static IResult Refuse(string error, string description) => Results.Forbid(
         new AuthenticationProperties(new Dictionary<string, string?>
         {

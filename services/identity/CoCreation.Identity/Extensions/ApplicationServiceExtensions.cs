@@ -88,7 +88,9 @@ internal static class ApplicationServiceExtensions
                 // Services validate our access tokens themselves, as plain signed JWTs.
                 server.DisableAccessTokenEncryption();
                 AddKeys(server, builder.Configuration, builder.Environment);
-                var aspNetCore = server.UseAspNetCore().EnableTokenEndpointPassthrough().EnableAuthorizationEndpointPassthrough().EnableEndSessionEndpointPassthrough();
+                var aspNetCore = server.UseAspNetCore().EnableTokenEndpointPassthrough().EnableAuthorizationEndpointPassthrough().EnableEndSessionEndpointPassthrough()
+                    // Errors that cannot go back to the client reach our handlers, which answer them as OAuth JSON.
+                    .EnableErrorPassthrough();
                 if (!builder.Configuration.GetValue("Identity:RequireHttps", !builder.Environment.IsDevelopment()))
                 {
                     // Behind the gateway or in the local run, TLS ends before this process.
