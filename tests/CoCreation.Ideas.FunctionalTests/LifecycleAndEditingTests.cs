@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using CoCreation.IntegrationEvents;
 using MassTransit;
 using static CoCreation.Ideas.FunctionalTests.IdeasTestKit;
@@ -38,6 +39,9 @@ public sealed class LifecycleAndEditingTests(IdeasServiceFactory factory) : ICla
         var versions = await ReadJsonAsync(await Owner.GetAsync($"/api/v1/ideas/{id}/versions"), HttpStatusCode.OK);
         Assert.Equal(["created", "published", "withdrawn"], versions.EnumerateArray().Select(v => v.Text("change")));
         Assert.All(versions.EnumerateArray(), v => Assert.Equal("teacher-anna", v.Text("changedByPersonId")));
+        // Others read the history without the person's id: the organisation is on the idea.
+        var publicVersions = await ReadJsonAsync(await factory.ClientAs("someone-else", Guid.NewGuid()).GetAsync($"/api/v1/ideas/{id}/versions"), HttpStatusCode.OK);
+        Assert.All(publicVersions.EnumerateArray(), v => Assert.Equal(JsonValueKind.Null, v.GetProperty("changedByPersonId").ValueKind));
     }
 
     [Theory]

@@ -55,11 +55,16 @@ public sealed class PersonalDataTests(IdeasServiceFactory factory) : IClassFixtu
             return count == 0 ? (int?)count : null;
         });
         Assert.Equal(0, follows);
-        var comments = await factory.CreateClient().GetFromJsonAsync<JsonElement>($"/api/v1/ideas/{other.Id()}/comments");
+        // Moderators see who wrote what (a pseudonym now); the public sees no person's id at all.
+        var moderator = factory.ClientAs("moderator-mia", null, "moderator");
+        var comments = await moderator.GetFromJsonAsync<JsonElement>($"/api/v1/ideas/{other.Id()}/comments");
         var comment = comments.GetProperty("items").EnumerateArray().Single(c => c.GetProperty("body").GetString() == "Words that stay");
         Assert.Equal(erased.Pseudonym, comment.GetProperty("authorPersonId").GetString());
-        var mine = await factory.CreateClient().GetFromJsonAsync<JsonElement>($"/api/v1/ideas/{idea.Id()}");
+        var mine = await moderator.GetFromJsonAsync<JsonElement>($"/api/v1/ideas/{idea.Id()}");
         Assert.Equal(erased.Pseudonym, mine.GetProperty("ownerPersonId").GetString());
+        var publicComments = await factory.CreateClient().GetFromJsonAsync<JsonElement>($"/api/v1/ideas/{other.Id()}/comments");
+        Assert.All(publicComments.GetProperty("items").EnumerateArray(), c => Assert.Equal(JsonValueKind.Null, c.GetProperty("authorPersonId").ValueKind));
+        Assert.Equal(JsonValueKind.Null, (await factory.CreateClient().GetFromJsonAsync<JsonElement>($"/api/v1/ideas/{idea.Id()}")).GetProperty("ownerPersonId").ValueKind);
         Assert.Equal("Written by someone who leaves", mine.GetProperty("title").GetString());
         var otherAfter = await factory.CreateClient().GetFromJsonAsync<JsonElement>($"/api/v1/ideas/{other.Id()}");
         Assert.Equal((1, 0), (otherAfter.GetProperty("supportCount").GetInt32(), otherAfter.GetProperty("followerCount").GetInt32()));

@@ -14,7 +14,7 @@ public sealed record IdeaSummary(
 public sealed record Idea(
     Guid Id, string Kind, string Status, string Title, string Summary, string Description, string DescriptionHtml,
     IReadOnlyList<string> Themes, IReadOnlyList<string> Environments, IReadOnlyList<string> AgeGroups, IReadOnlyList<string> SoughtCompetences,
-    string Language, Guid? ChallengeId, string OwnerPersonId, Guid OwnerOrganisationId, int Version, DateTime CreatedAt, DateTime UpdatedAt,
+    string Language, Guid? ChallengeId, string? OwnerPersonId, Guid OwnerOrganisationId, int Version, DateTime CreatedAt, DateTime UpdatedAt,
     DateTime? PublishedAt, int SupportCount, int CommentCount, int FollowerCount, IdeaHidden? Hidden = null, IdeaProject? Project = null);
 
 /// <summary>The project the idea became, and its phase.</summary>
@@ -28,12 +28,12 @@ public sealed record IdeaContent(
     string Kind, string Title, string Summary, string? Description, IReadOnlyList<string> Themes, IReadOnlyList<string> Environments,
     IReadOnlyList<string> AgeGroups, IReadOnlyList<string> SoughtCompetences, string Language, Guid? ChallengeId);
 
-public sealed record IdeaVersion(int Number, string Change, string ChangedByPersonId, DateTime ChangedAt, IReadOnlyList<FieldChange> Fields, string? Reason);
+public sealed record IdeaVersion(int Number, string Change, string? ChangedByPersonId, DateTime ChangedAt, IReadOnlyList<FieldChange> Fields, string? Reason);
 
 public sealed record FieldChange(string Field, string? Before, string? After);
 
 public sealed record Comment(
-    Guid Id, Guid? ParentCommentId, string AuthorPersonId, Guid? AuthorOrganisationId, string Body, string BodyHtml, DateTime CreatedAt,
+    Guid Id, Guid? ParentCommentId, string? AuthorPersonId, Guid? AuthorOrganisationId, string Body, string BodyHtml, DateTime CreatedAt,
     IReadOnlyList<Comment> Replies);
 
 public sealed record TaxonomyNames(string Fi, string Sv, string En)

@@ -43,7 +43,7 @@ public sealed record IdeaResponse(
     IReadOnlyList<string> SoughtCompetences,
     string Language,
     Guid? ChallengeId,
-    string OwnerPersonId,
+    string? OwnerPersonId,
     Guid OwnerOrganisationId,
     int Version,
     DateTime CreatedAt,
@@ -55,11 +55,14 @@ public sealed record IdeaResponse(
     HiddenResponse? Hidden,
     IdeaProjectResponse? Project)
 {
-    /// <summary>The hidden details only go to those who may see a hidden idea (moderators and its owner).</summary>
-    public static IdeaResponse From(Idea idea) => new(
+    /// <summary>
+    /// The hidden details only go to those who may see a hidden idea (moderators and its owner). The person who
+    /// wrote it is named by id only to <see cref="PersonIds.Visible"/> readers; everyone sees the organisation.
+    /// </summary>
+    public static IdeaResponse From(Idea idea, ActingParty? reader) => new(
         idea.Id, idea.Kind, idea.Status, idea.Title, idea.Summary, idea.Description, SafeMarkdown.ToHtml(idea.Description),
         idea.Themes, idea.Environments, idea.AgeGroups, idea.SoughtCompetences, idea.Language, idea.ChallengeId,
-        idea.OwnerPersonId, idea.OwnerOrganisationId, idea.Version, idea.CreatedAt, idea.UpdatedAt, idea.PublishedAt,
+        PersonIds.Visible(idea.OwnerPersonId, idea.OwnerOrganisationId, reader), idea.OwnerOrganisationId, idea.Version, idea.CreatedAt, idea.UpdatedAt, idea.PublishedAt,
         idea.SupportCount, idea.CommentCount, idea.FollowerCount,
         idea.HiddenAt is { } hiddenAt ? new HiddenResponse(hiddenAt, idea.HiddenReason ?? "") : null,
         idea.ProjectId is { } projectId ? new IdeaProjectResponse(projectId, idea.ProjectPhase ?? "planning") : null);
@@ -89,4 +92,16 @@ public sealed record IdeaSummaryResponse(
     int SupportCount,
     int CommentCount);
 
-public sealed record IdeaVersionResponse(int Number, VersionChange Change, string ChangedByPersonId, DateTime ChangedAt, IReadOnlyList<FieldChange> Fields, string? Reason);
+public sealed record IdeaVersionResponse(int Number, VersionChange Change, string? ChangedByPersonId, DateTime ChangedAt, IReadOnlyList<FieldChange> Fields, string? Reason);
+
+/// <summary>
+/// A person's id is theirs: it goes to the person, to those acting for the organisation they wrote for, and to
+/// moderators. Anyone else reads the organisation, not who in it wrote.
+/// </summary>
+public static class PersonIds
+{
+    public static string? Visible(string personId, Guid? organisationId, ActingParty? reader) =>
+        reader is not null && (reader.PersonId == personId || reader.IsModerator || (organisationId is { } o && reader.ActsFor(o)))
+            ? personId
+            : null;
+}

@@ -54,7 +54,7 @@ public static class IdeasApi
             var idea = Idea.Create(content, actor.PersonId, organisationId, publish: !draft, clock.GetUtcNow().UtcDateTime);
             db.Ideas.Add(idea);
             http.Response.Headers.ETag = Preconditions.ETagFor(idea.Version);
-            return new CreatedResource<IdeaResponse>($"/api/v1/ideas/{idea.Id}", IdeaResponse.From(idea));
+            return new CreatedResource<IdeaResponse>($"/api/v1/ideas/{idea.Id}", IdeaResponse.From(idea, actor));
         }, cancellationToken);
     }
 
@@ -68,7 +68,7 @@ public static class IdeasApi
         }
         return Preconditions.SetETagAndCheckNotModified(http, idea.Version)
             ? NotModified.Instance
-            : TypedResults.Ok(IdeaResponse.From(idea));
+            : TypedResults.Ok(IdeaResponse.From(idea, actor));
     }
 
     public static async Task<OwnerChange> UpdateIdea(
@@ -91,7 +91,7 @@ public static class IdeasApi
         var content = request.ToContent();
         await IdeaRules.CheckContentAsync(db, content, idea.ChallengeId, calendar.Value.Today(clock), cancellationToken);
         idea.Update(content, actor.PersonId, clock.GetUtcNow().UtcDateTime);
-        return await SaveAndAnswerAsync(idea, http, db, cancellationToken);
+        return await SaveAndAnswerAsync(idea, actor, http, db, cancellationToken);
     }
 
     public static Task<OwnerChange> PublishIdea(Guid id, ActingParty actor, HttpContext http, IdeasDbContext db, TimeProvider clock, IOptions<CityCalendar> calendar, CancellationToken cancellationToken) =>
@@ -127,17 +127,18 @@ public static class IdeasApi
         var now = clock.GetUtcNow().UtcDateTime;
         idea.Archive(actor.PersonId, request.Reason, now);
         db.ModerationActions.Add(new ModerationAction(Guid.CreateVersion7(), ModerationTarget.Idea, idea.Id, idea.Id, ModerationActionKind.Archived, request.Reason, actor.PersonId, now));
-        return await SaveAndAnswerAsync(idea, http, db, cancellationToken);
+        return await SaveAndAnswerAsync(idea, actor, http, db, cancellationToken);
     }
 
     public static async Task<Results<Ok<List<IdeaVersionResponse>>, NotFoundProblem>> ListVersions(Guid id, ActingParty? actor, IdeasDbContext db, CancellationToken cancellationToken)
     {
-        if (await IdeaRules.FindVisibleAsync(db, id, actor, cancellationToken) is null)
+        if (await IdeaRules.FindVisibleAsync(db, id, actor, cancellationToken) is not { } idea)
         {
             return Problems.NotFound("idea", id);
         }
         var versions = await db.IdeaVersions.AsNoTracking().Where(v => v.IdeaId == id).OrderBy(v => v.Number).ToListAsync(cancellationToken);
-        return TypedResults.Ok(versions.Select(v => new IdeaVersionResponse(v.Number, v.Change, v.ChangedByPersonId, v.ChangedAt, v.Fields, v.Reason)).ToList());
+        return TypedResults.Ok(versions.Select(v => new IdeaVersionResponse(v.Number, v.Change, PersonIds.Visible(v.ChangedByPersonId, idea.OwnerOrganisationId, actor),
+            v.ChangedAt, v.Fields, v.Reason)).ToList());
     }
 
     /// <summary>A lifecycle move by the owner organisation; If-Match is honoured when sent.</summary>
@@ -158,10 +159,10 @@ public static class IdeasApi
             return failed;
         }
         await change(idea);
-        return await SaveAndAnswerAsync(idea, http, db, cancellationToken);
+        return await SaveAndAnswerAsync(idea, actor, http, db, cancellationToken);
     }
 
-    private static async Task<OwnerChange> SaveAndAnswerAsync(Idea idea, HttpContext http, IdeasDbContext db, CancellationToken cancellationToken)
+    private static async Task<OwnerChange> SaveAndAnswerAsync(Idea idea, ActingParty actor, HttpContext http, IdeasDbContext db, CancellationToken cancellationToken)
     {
         try
         {
@@ -172,6 +173,6 @@ public static class IdeasApi
             return Preconditions.ChangedMeanwhile("idea");
         }
         http.Response.Headers.ETag = Preconditions.ETagFor(idea.Version);
-        return TypedResults.Ok(IdeaResponse.From(idea));
+        return TypedResults.Ok(IdeaResponse.From(idea, actor));
     }
 }

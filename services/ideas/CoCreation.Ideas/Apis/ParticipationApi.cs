@@ -51,7 +51,7 @@ public static class ParticipationApi
         var repliesByThread = replies.ToLookup(r => r.ParentCommentId!.Value);
         return TypedResults.Ok(threads.ToPage(page,
             c => new CommentCursor(c.CreatedAt, c.Id),
-            c => CommentResponse.From(c, [.. repliesByThread[c.Id].Select(r => CommentResponse.From(r, []))])));
+            c => CommentResponse.From(c, actor, [.. repliesByThread[c.Id].Select(r => CommentResponse.From(r, actor, []))])));
     }
 
     public static async Task<Results<CreatedOnce<CommentResponse>, NotFoundProblem>> AddComment(
@@ -75,7 +75,7 @@ public static class ParticipationApi
             var comment = Comment.Write(idea.Id, parent, actor.PersonId, actor.OrganisationId, request.Body.Trim(), now);
             db.Comments.Add(comment);
             idea.RecordComment(comment, parent, now);
-            return new CreatedResource<CommentResponse>($"/api/v1/ideas/{idea.Id}/comments/{comment.Id}", CommentResponse.From(comment, []));
+            return new CreatedResource<CommentResponse>($"/api/v1/ideas/{idea.Id}/comments/{comment.Id}", CommentResponse.From(comment, actor, []));
         }, cancellationToken);
     }
 
@@ -195,11 +195,11 @@ public sealed record ReportRequest(
     [property: StringLength(IdeaLimits.ReasonLength)] string? Details);
 
 public sealed record CommentResponse(
-    Guid Id, Guid? ParentCommentId, string AuthorPersonId, Guid? AuthorOrganisationId, string Body, string BodyHtml, DateTime CreatedAt,
+    Guid Id, Guid? ParentCommentId, string? AuthorPersonId, Guid? AuthorOrganisationId, string Body, string BodyHtml, DateTime CreatedAt,
     IReadOnlyList<CommentResponse> Replies)
 {
-    public static CommentResponse From(Comment comment, IReadOnlyList<CommentResponse> replies) => new(
-        comment.Id, comment.ParentCommentId, comment.AuthorPersonId, comment.AuthorOrganisationId, comment.Body,
+    public static CommentResponse From(Comment comment, ActingParty? reader, IReadOnlyList<CommentResponse> replies) => new(
+        comment.Id, comment.ParentCommentId, PersonIds.Visible(comment.AuthorPersonId, comment.AuthorOrganisationId, reader), comment.AuthorOrganisationId, comment.Body,
         SafeMarkdown.ToHtml(comment.Body), comment.CreatedAt, replies);
 }
 
