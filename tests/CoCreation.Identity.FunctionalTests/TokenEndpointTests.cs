@@ -32,7 +32,8 @@ public sealed class TokenEndpointTests(IdentityServiceFactory factory) : IClassF
         Assert.Equal("client:demo-partner", token.Subject);
         Assert.Equal("de305d54-75b4-431b-adb2-eb6b9e546014", token.Claims.Single(c => c.Type == "organisation_id").Value);
         Assert.Equal("ideas.read ideas.write", token.Claims.Single(c => c.Type == "scope").Value);
-        Assert.True(token.ValidTo > DateTime.UtcNow.AddMinutes(50));
+        // Short-lived (15 minutes by default): a changed role reaches the services at the next token.
+        Assert.InRange(token.ValidTo, DateTime.UtcNow.AddMinutes(10), DateTime.UtcNow.AddMinutes(16));
     }
 
     [Fact]

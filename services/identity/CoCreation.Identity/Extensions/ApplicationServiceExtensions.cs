@@ -84,7 +84,9 @@ internal static class ApplicationServiceExtensions
                 server.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange();
                 server.AllowRefreshTokenFlow();
                 server.RegisterScopes([.. ApiScopes.All, Scopes.OpenId, Scopes.Profile, Scopes.Email, Scopes.Roles, Scopes.OfflineAccess]);
-                server.SetAccessTokenLifetime(TimeSpan.FromHours(1));
+                // Short-lived, so that a changed role or a removal from an organisation reaches the services at the
+                // next refresh, within minutes; the web refreshes on its own and partner systems ask again.
+                server.SetAccessTokenLifetime(builder.Configuration.GetValue("Identity:AccessTokenLifetime", TimeSpan.FromMinutes(15)));
                 // Services validate our access tokens themselves, as plain signed JWTs.
                 server.DisableAccessTokenEncryption();
                 AddKeys(server, builder.Configuration, builder.Environment);
