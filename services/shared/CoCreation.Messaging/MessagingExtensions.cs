@@ -46,9 +46,10 @@ public static class MessagingExtensions
                     options.Converters.Add(CoCreation.IntegrationEvents.PlatformJson.NamesWrittenNumbersRead());
                     return options;
                 });
-                // Transient faults (a locked database, a deadlock) get a few quick retries; a message that still
-                // fails goes to its queue's _error queue, where an operator can inspect and move it back.
-                rabbit.UseMessageRetry(retry => retry.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(500)));
+                // Transient faults (a locked database, a deadlock, a lost race for the same row under load) get
+                // retries for about a minute, each in a new scope that reads again; a message that still fails goes
+                // to its queue's _error queue, where an operator can inspect and move it back.
+                rabbit.UseMessageRetry(retry => retry.Exponential(10, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(500)));
                 rabbit.ConfigureEndpoints(context);
             });
         });
