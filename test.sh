@@ -26,7 +26,7 @@ done
 # The projects that start the whole platform (the AppHost, eight processes, and Chromium for the browser tests).
 platform_projects=(tests/CoCreation.AppHost.Tests tests/CoCreation.EndToEnd.Tests)
 # The longest-running fast projects start first, so the two lanes end close together.
-fast_projects=(tests/CoCreation.Projects.FunctionalTests tests/CoCreation.PartnerMatching.FunctionalTests tests/CoCreation.Identity.FunctionalTests)
+fast_projects=(tests/CoCreation.Projects.FunctionalTests tests/CoCreation.PartnerMatching.FunctionalTests tests/CoCreation.Ideas.FunctionalTests tests/CoCreation.Identity.FunctionalTests)
 for project in tests/*/; do
   project="${project%/}"
   case " ${platform_projects[*]} ${fast_projects[*]} " in *" $project "*) continue ;; esac

@@ -121,7 +121,11 @@ public sealed partial class PlatformFixture : IAsyncLifetime
         }
         try
         {
-            Directory.Delete(_dataFolder, recursive: true);
+            // E2E_KEEP_DATA=1 keeps the databases of the run, to look into after a failure.
+            if (Environment.GetEnvironmentVariable("E2E_KEEP_DATA") != "1")
+            {
+                Directory.Delete(_dataFolder, recursive: true);
+            }
         }
         catch (IOException)
         {
@@ -154,6 +158,9 @@ public sealed partial class PlatformFixture : IAsyncLifetime
     /// <summary>The last log lines of the web, identity and the gateway, each under its name, for a failed browser test.</summary>
     public string BrowserFacingLogTails(int lines = 40) => string.Join(Environment.NewLine,
         BrowserFacing.Select(resource => $"--- {resource}, last {lines} lines:{Environment.NewLine}{LogTail(resource, lines)}"));
+
+    /// <summary>The last <paramref name="lines"/> lines <paramref name="resource"/> logged: for a failure message that shows what the service did.</summary>
+    public string ResourceLogTail(string resource, int lines = 60) => LogTail(resource, lines);
 
     private string LogTail(string resource, int lines) =>
         _logs.TryGetValue(resource, out var log) ? string.Join(Environment.NewLine, log.TakeLast(lines)) : "(no log)";

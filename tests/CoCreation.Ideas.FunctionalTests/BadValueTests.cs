@@ -2,28 +2,6 @@ using CoCreation.Testing;
 
 namespace CoCreation.Ideas.FunctionalTests;
 
-/// <summary>Every write endpoint of the service's OpenAPI document, sent bad values field by field: each is a 400 naming the field.</summary>
-public sealed class BadValueTests(IdeasServiceFactory factory) : IClassFixture<IdeasServiceFactory>
-{
-    private HttpClient Caller => factory.ClientAs("probe-person", Guid.NewGuid(), "moderator,administrator");
+public sealed class NullListEntryTests(IdeasServiceFactory factory) : NullListEntrySpecification<Program>(factory), IClassFixture<IdeasServiceFactory>;
 
-    [Fact]
-    public async Task A_null_inside_any_list_of_any_write_endpoint_is_a_400_naming_the_entry()
-    {
-        var caller = Caller;
-        var probes = await BadValueProbes.ListFieldsAsync(caller);
-
-        Assert.NotEmpty(probes);
-        Assert.Empty(await BadValueProbes.FailuresAsync(caller, probes));
-    }
-
-    [Fact]
-    public async Task A_number_or_unknown_name_in_any_enum_field_of_any_write_endpoint_is_a_400_naming_the_field()
-    {
-        var caller = Caller;
-        var probes = await BadValueProbes.EnumFieldsAsync(caller);
-
-        Assert.NotEmpty(probes);
-        Assert.Empty(await BadValueProbes.FailuresAsync(caller, probes));
-    }
-}
+public sealed class EnumByNameTests(IdeasServiceFactory factory) : EnumByNameSpecification<Program>(factory), IClassFixture<IdeasServiceFactory>;

@@ -2,18 +2,4 @@ using CoCreation.Testing;
 
 namespace CoCreation.Notifications.FunctionalTests;
 
-/// <summary>Every write endpoint of the service's OpenAPI document, sent bad values field by field: each is a 400 naming the field.</summary>
-public sealed class BadValueTests(NotificationsServiceFactory factory) : IClassFixture<NotificationsServiceFactory>
-{
-    private HttpClient Caller => factory.ClientAs("probe-person", Guid.NewGuid(), "moderator,administrator");
-
-    [Fact]
-    public async Task A_null_inside_any_list_of_any_write_endpoint_is_a_400_naming_the_entry()
-    {
-        var caller = Caller;
-        var probes = await BadValueProbes.ListFieldsAsync(caller);
-
-        Assert.NotEmpty(probes);
-        Assert.Empty(await BadValueProbes.FailuresAsync(caller, probes));
-    }
-}
+public sealed class NullListEntryTests(NotificationsServiceFactory factory) : NullListEntrySpecification<Program>(factory), IClassFixture<NotificationsServiceFactory>;

@@ -2,28 +2,6 @@ using CoCreation.Testing;
 
 namespace CoCreation.PartnerMatching.FunctionalTests;
 
-/// <summary>Every write endpoint of the service's OpenAPI document, sent bad values field by field: each is a 400 naming the field.</summary>
-public sealed class BadValueTests(PartnerMatchingServiceFactory factory) : IClassFixture<PartnerMatchingServiceFactory>
-{
-    private HttpClient Caller => factory.ClientAs("probe-person", Guid.NewGuid(), "moderator,administrator");
+public sealed class NullListEntryTests(PartnerMatchingServiceFactory factory) : NullListEntrySpecification<Program>(factory), IClassFixture<PartnerMatchingServiceFactory>;
 
-    [Fact]
-    public async Task A_null_inside_any_list_of_any_write_endpoint_is_a_400_naming_the_entry()
-    {
-        var caller = Caller;
-        var probes = await BadValueProbes.ListFieldsAsync(caller);
-
-        Assert.NotEmpty(probes);
-        Assert.Empty(await BadValueProbes.FailuresAsync(caller, probes));
-    }
-
-    [Fact]
-    public async Task A_number_or_unknown_name_in_any_enum_field_of_any_write_endpoint_is_a_400_naming_the_field()
-    {
-        var caller = Caller;
-        var probes = await BadValueProbes.EnumFieldsAsync(caller);
-
-        Assert.NotEmpty(probes);
-        Assert.Empty(await BadValueProbes.FailuresAsync(caller, probes));
-    }
-}
+public sealed class EnumByNameTests(PartnerMatchingServiceFactory factory) : EnumByNameSpecification<Program>(factory), IClassFixture<PartnerMatchingServiceFactory>;

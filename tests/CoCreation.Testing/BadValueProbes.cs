@@ -125,3 +125,36 @@ public static class BadValueProbes
         }
     }
 }
+
+/// <summary>
+/// A null inside any list of any write endpoint is a 400 naming the entry. A service's functional tests run it by
+/// deriving a class with their factory as its fixture.
+/// </summary>
+public abstract class NullListEntrySpecification<TProgram>(SqliteServiceFactory<TProgram> factory)
+    where TProgram : class
+{
+    [Fact]
+    public async Task A_null_inside_any_list_of_any_write_endpoint_is_a_400_naming_the_entry()
+    {
+        var caller = factory.ClientAs("probe-person", Guid.NewGuid(), "moderator,administrator");
+        var probes = await BadValueProbes.ListFieldsAsync(caller);
+
+        Assert.NotEmpty(probes);
+        Assert.Empty(await BadValueProbes.FailuresAsync(caller, probes));
+    }
+}
+
+/// <summary>A number or an unknown name in any enum field of any write endpoint is a 400 naming the field.</summary>
+public abstract class EnumByNameSpecification<TProgram>(SqliteServiceFactory<TProgram> factory)
+    where TProgram : class
+{
+    [Fact]
+    public async Task A_number_or_unknown_name_in_any_enum_field_of_any_write_endpoint_is_a_400_naming_the_field()
+    {
+        var caller = factory.ClientAs("probe-person", Guid.NewGuid(), "moderator,administrator");
+        var probes = await BadValueProbes.EnumFieldsAsync(caller);
+
+        Assert.NotEmpty(probes);
+        Assert.Empty(await BadValueProbes.FailuresAsync(caller, probes));
+    }
+}

@@ -61,7 +61,7 @@ public sealed record DemoContent(Guid ChallengeId, Guid IdeaId, Guid ProjectId, 
         await SendAsync(gateway, HttpMethod.Post, $"/api/v1/ideas/{ideaId}/interests/{interest.GetProperty("id").GetGuid()}/accept", School(), new { reply = "Welcome!" });
         var project = await RetryAsync(() => TrySendAsync(gateway, HttpMethod.Post, "/api/v1/projects", School(), new { ideaId, title = "Quiet canteen", summary = "Panels and new habits." }));
         var projectId = project.GetProperty("id").GetGuid();
-        await ProjectLifecycleCalls.AwaitPartnerAsync(gateway, projectId, DemoOrganisations.Company);
+        await AwaitCompanyAsync(platform, projectId);
         // Along the roadmap, in the school's own canteen: the school and the company accept the agreement.
         var school = new Party(School().Person, School().Organisation, School().Roles);
         var canteen = await ProjectLifecycleCalls.HostAsync(gateway, projectId, school, school, "Demo school canteen");
@@ -82,7 +82,7 @@ public sealed record DemoContent(Guid ChallengeId, Guid IdeaId, Guid ProjectId, 
         await SendAsync(gateway, HttpMethod.Post, $"/api/v1/ideas/{secondId}/interests/{secondInterest.GetProperty("id").GetGuid()}/accept", School(), new { reply = "Welcome!" });
         var inAgreement = await RetryAsync(() => TrySendAsync(gateway, HttpMethod.Post, "/api/v1/projects", School(), new { ideaId = secondId, title = "Reading corner" }));
         var inAgreementId = inAgreement.GetProperty("id").GetGuid();
-        await ProjectLifecycleCalls.AwaitPartnerAsync(gateway, inAgreementId, DemoOrganisations.Company);
+        await AwaitCompanyAsync(platform, inAgreementId);
         await ProjectLifecycleCalls.ToAgreementAsync(gateway, inAgreementId, school);
         await SendAsync(gateway, HttpMethod.Put, $"/api/v1/projects/{inAgreementId}/team/me", Company(), new { name = "Kim Demo", role = "coordinator" });
         var parent = await SendAsync(gateway, HttpMethod.Post, $"/api/v1/projects/{inAgreementId}/light-participants", School(), new { label = "Parent, class 1A", group = "parents" });
@@ -94,6 +94,20 @@ public sealed record DemoContent(Guid ChallengeId, Guid IdeaId, Guid ProjectId, 
         });
         return new DemoContent(challenge.GetProperty("id").GetGuid(), ideaId, projectId, pilot, inAgreementId, parent.GetProperty("token").GetString()!,
             new PilotSession(tryOut.GetProperty("id").GetGuid(), tryOut.GetProperty("feedbackToken").GetString()!));
+    }
+
+    /// <summary>The company joins the project over the broker; if it never does, the failure says what the services logged.</summary>
+    private static async Task AwaitCompanyAsync(PlatformFixture platform, Guid projectId)
+    {
+        try
+        {
+            await ProjectLifecycleCalls.AwaitPartnerAsync(platform.Gateway, projectId, DemoOrganisations.Company);
+        }
+        catch (Xunit.Sdk.XunitException missing)
+        {
+            throw new InvalidOperationException($"{missing.Message} What projects and partner matching logged:{Environment.NewLine}" +
+                $"{platform.ResourceLogTail("projects", 80)}{Environment.NewLine}--- partner-matching:{Environment.NewLine}{platform.ResourceLogTail("partner-matching", 40)}", missing);
+        }
     }
 
     private static (string Person, Guid Organisation, string Roles) School() => ("demo-school-teacher", DemoOrganisations.School, "city-unit");

@@ -58,10 +58,14 @@ public static class ProjectsApi
         {
             return Problems.NeedsOrganisation("Starting a project");
         }
+        // The idea is read before its partnership: a partnership recorded after this read also claims the idea, so a
+        // start by hand that missed it fails at its save. Read the other way round, the partnership could commit in
+        // between, unseen, and the project would start without its partners.
+        var knownIdea = await db.KnownIdeas.FirstOrDefaultAsync(i => i.Id == request.IdeaId, cancellationToken);
         // From the idea's newest agreed partnership, with its partners; without one, by hand, to invite partners to.
         var partnership = await db.AgreedPartnerships.AsNoTracking().Where(p => p.IdeaId == request.IdeaId)
             .OrderByDescending(p => p.AgreedAt).FirstOrDefaultAsync(cancellationToken);
-        var idea = partnership is null ? await db.KnownIdeas.FirstOrDefaultAsync(i => i.Id == request.IdeaId, cancellationToken) : null;
+        var idea = partnership is null ? knownIdea : null;
         if (partnership is null && idea is null)
         {
             // Ideas tells this service of every published idea over the broker; one just published may not be here yet.
