@@ -137,13 +137,8 @@ public static class EdgeProtection
     /// <summary>A 401 problem with its <c>WWW-Authenticate</c> challenge: how the edge turns away a caller it cannot identify.</summary>
     public static Task WriteUnauthorizedAsync(HttpContext http, string challenge, string title, string detail)
     {
-        http.Response.StatusCode = StatusCodes.Status401Unauthorized;
         http.Response.Headers.WWWAuthenticate = challenge;
-        return http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = http,
-            ProblemDetails = new ProblemDetails { Status = StatusCodes.Status401Unauthorized, Title = title, Detail = detail },
-        }).AsTask();
+        return WriteProblemAsync(http, StatusCodes.Status401Unauthorized, title, detail);
     }
 
     /// <summary>
